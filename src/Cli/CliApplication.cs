@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Connector.Cli.Commands;
+
+namespace Connector.Cli;
+
+/// <summary>The <c>connector</c> command: its verbs, and how failures become one-line reasons and exit codes.</summary>
+internal static class CliApplication
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var root = new RootCommand("Connector: run GoHighLevel automations described in YAML.")
+        {
+            OpsCommand.Create(),
+            ValidateCommand.Create(),
+            InvokeCommand.Create(),
+        };
+
+        var configuration = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            EnableDefaultExceptionHandler = false,
+        };
+        try
+        {
+            return await root.Parse(args).InvokeAsync(configuration, cancellationToken);
+        }
+        catch (CommandException failure)
+        {
+            await error.WriteLineAsync($"connector: {failure.Message}");
+            return failure.ExitCode;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("connector: cancelled");
+            return 130;
+        }
+    }
+}

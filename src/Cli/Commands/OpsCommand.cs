@@ -1,0 +1,126 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Connector.Operations.Catalog;
+using Connector.Operations.Definitions;
+
+namespace Connector.Cli.Commands;
+
+/// <summary><c>connector ops list|describe</c>: what the catalog holds.</summary>
+internal static class OpsCommand
+{
+    public static Command Create() => new("ops", "List and describe the operations of the catalog.")
+    {
+        List(),
+        Describe(),
+    };
+
+    private static Command List()
+    {
+        var category = new Option<string?>("--category") { Description = "Only this category, for example Contacts." };
+        var kind = new Option<string?>("--kind") { Description = "Only triggers or only actions." };
+        kind.AcceptOnlyFromAmong("trigger", "action");
+        var json = CommonOptions.Json();
+        var definitions = CommonOptions.Definitions();
+        var command = new Command("list", "List operations, by category and key.") { category, kind, json, definitions };
+        command.SetAction(parse =>
+        {
+            var operations = CatalogSource.Load(parse.GetValue(definitions)).Operations
+                .Where(o => parse.GetValue(category) is not { } c || string.Equals(o.Category, c, StringComparison.OrdinalIgnoreCase))
+                .Where(o => parse.GetValue(kind) is not { } k || o.Kind.ToString().Equals(k, StringComparison.OrdinalIgnoreCase))
+                .ToList();
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(JsonText.Format(new JsonArray([.. operations.Select(OperationDescriber.Summarize)])));
+                return 0;
+            }
+
+            WriteTable(output, operations);
+            return 0;
+        });
+        return command;
+    }
+
+    private static void WriteTable(TextWriter output, List<OperationDefinition> operations)
+    {
+        var keyWidth = operations.Select(o => o.Key.Length).DefaultIfEmpty(3).Max();
+        var categoryWidth = operations.Select(o => o.Category.Length).DefaultIfEmpty(8).Max();
+        output.WriteLine($"{"KEY".PadRight(keyWidth)}  {"KIND",-7}  {"CATEGORY".PadRight(categoryWidth)}  TITLE");
+        foreach (var op in operations)
+        {
+            var kind = op.Kind.ToString().ToLowerInvariant();
+            output.WriteLine($"{op.Key.PadRight(keyWidth)}  {kind,-7}  {op.Category.PadRight(categoryWidth)}  {op.Title}");
+        }
+
+        output.WriteLine($"{operations.Count} operation(s)");
+    }
+
+    private static Command Describe()
+    {
+        var key = new Argument<string>("KEY") { Description = "Operation key, for example contacts.create." };
+        var json = CommonOptions.Json();
+        var definitions = CommonOptions.Definitions();
+        var command = new Command("describe", "Show an operation's fields, scopes, request and sample output.")
+        {
+            key, json, definitions,
+        };
+        command.SetAction(parse =>
+        {
+            var catalog = CatalogSource.Load(parse.GetValue(definitions));
+            var op = Lookup(catalog, parse.GetValue(key)!);
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(JsonText.Format(OperationDescriber.Describe(op)));
+                return 0;
+            }
+
+            WriteDescription(output, op);
+            return 0;
+        });
+        return command;
+    }
+
+    internal static OperationDefinition Lookup(OperationCatalog catalog, string key)
+    {
+        try
+        {
+            return catalog.Get(key);
+        }
+        catch (KeyNotFoundException missing)
+        {
+            throw new CommandException(missing.Message);
+        }
+    }
+
+    private static void WriteDescription(TextWriter output, OperationDefinition op)
+    {
+        output.WriteLine($"{op.Key}  ({op.Kind.ToString().ToLowerInvariant()}, {op.Category})");
+        output.WriteLine(op.Title);
+        if (op.Description.Length > 0)
+        {
+            output.WriteLine();
+            output.WriteLine(op.Description.Trim());
+        }
+
+        output.WriteLine();
+        output.WriteLine($"Request:  {op.Request.Method} {op.Request.Path}");
+        output.WriteLine($"Version:  {op.Version ?? "(none)"}");
+        output.WriteLine($"Scopes:   {(op.Scopes.Count == 0 ? "(none)" : string.Join(" ", op.Scopes))}");
+        output.WriteLine($"Tokens:   {string.Join(", ", op.TokenTypes).ToLowerInvariant()}");
+        output.WriteLine();
+        output.WriteLine("Fields:");
+        foreach (var field in op.Inputs)
+        {
+            var type = field.Items is { } items ? $"array of {FieldTypes.Name(items)}" : FieldTypes.Name(field.Type);
+            var required = field.Required ? "required" : "optional";
+            var choices = field.Choices.Count > 0 ? $"; one of {string.Join(", ", field.Choices.Select(c => c.Label))}" : "";
+            var from = field.DynamicChoices is { } d ? $"; choices from {d.Operation}" : "";
+            output.WriteLine($"  {field.Key} ({type}, {required}{choices}{from}){(field.Help is { } h ? ": " + h : "")}");
+        }
+
+        output.WriteLine();
+        output.WriteLine("Sample output:");
+        output.WriteLine(JsonText.Format(op.Output.Sample));
+    }
+}

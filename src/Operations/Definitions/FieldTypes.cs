@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Connector.Operations.Definitions;
+
+/// <summary>Which JSON values each <see cref="FieldType"/> accepts.</summary>
+public static class FieldTypes
+{
+    public static bool Fits(FieldType type, JsonNode? value, FieldType? items = null)
+    {
+        var kind = value?.GetValueKind() ?? JsonValueKind.Null;
+        return type switch
+        {
+            FieldType.String => kind == JsonValueKind.String,
+            FieldType.Datetime => kind == JsonValueKind.String && IsDateTime(value!.GetValue<string>()),
+            FieldType.Number => kind == JsonValueKind.Number,
+            FieldType.Integer => kind == JsonValueKind.Number && IsWhole(value!),
+            FieldType.Boolean => kind is JsonValueKind.True or JsonValueKind.False,
+            FieldType.Object => kind == JsonValueKind.Object,
+            FieldType.Array => kind == JsonValueKind.Array
+                && (items is not { } itemType || value!.AsArray().All(element => Fits(itemType, element))),
+            _ => false,
+        };
+    }
+
+    /// <summary>How a type is named in messages and in the catalog.</summary>
+    public static string Name(FieldType type) => type.ToString().ToLowerInvariant();
+
+    private static bool IsWhole(JsonNode value) =>
+        value.AsValue().TryGetValue<long>(out _)
+        || (value.AsValue().TryGetValue<double>(out var number) && Math.Abs(number % 1) < double.Epsilon);
+
+    private static bool IsDateTime(string text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _);
+}

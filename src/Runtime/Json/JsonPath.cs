@@ -1,0 +1,41 @@
+using System.Text.Json.Nodes;
+
+namespace Connector.Runtime.Json;
+
+/// <summary>Reads values at dotted paths such as <c>meta.startAfter</c> or <c>contacts.0.id</c>.</summary>
+public static class JsonPath
+{
+    /// <summary>
+    /// Finds the value at <paramref name="path"/>; <c>.</c> or an empty path is the node itself.
+    /// Returns false when a step is missing; a JSON null that is present returns true with null.
+    /// </summary>
+    public static bool TryGet(JsonNode? node, string? path, out JsonNode? value)
+    {
+        value = node;
+        if (string.IsNullOrEmpty(path) || path == ".")
+        {
+            return true;
+        }
+
+        foreach (var step in path.Split('.'))
+        {
+            switch (value)
+            {
+                case JsonObject obj when obj.TryGetPropertyValue(step, out var next):
+                    value = next;
+                    break;
+                case JsonArray array when int.TryParse(step, out var index) && index >= 0 && index < array.Count:
+                    value = array[index];
+                    break;
+                default:
+                    value = null;
+                    return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The value at <paramref name="path"/>, or null when it is missing.</summary>
+    public static JsonNode? Get(JsonNode? node, string? path) => TryGet(node, path, out var value) ? value : null;
+}
