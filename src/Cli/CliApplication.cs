@@ -35,5 +35,10 @@ internal static class CliApplication
             await error.WriteLineAsync("connector: cancelled");
             return 130;
         }
+        catch (Exception unexpected) when (unexpected is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            await error.WriteLineAsync($"connector: {unexpected.Message}");
+            return 1;
+        }
     }
 }

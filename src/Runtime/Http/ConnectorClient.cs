@@ -1,0 +1,356 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Connector.Runtime.Auth;
+using Connector.Runtime.Http.RateLimiting;
+using Connector.Runtime.Json;
+using Flurl.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+using Polly.Retry;
+
+namespace Connector.Runtime.Http;
+
+/// <summary>
+/// Sends a connector's requests: the one pipeline of auth, rate limits, timeouts, retries and error
+/// reading that every caller in the process shares. Thread-safe; create one per connector and base URL.
+/// </summary>
+public sealed partial class ConnectorClient : IDisposable
+{
+    private static readonly ResiliencePropertyKey<ApiRequest> RequestKey = new("connector.request");
+
+    private readonly ConnectorClientOptions _options;
+    private readonly FlurlClient _http;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly ResiliencePipeline<Attempt> _retries;
+    private readonly string _basePath;
+
+    public ConnectorClient(
+        ConnectorClientOptions options,
+        HttpMessageHandler? handler = null,
+        TimeProvider? time = null,
+        ILogger<ConnectorClient>? logger = null)
+    {
+        _options = options;
+        _time = time ?? TimeProvider.System;
+        _logger = logger ?? NullLogger<ConnectorClient>.Instance;
+        var httpClient = new HttpClient(handler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        _http = new FlurlClient(httpClient);
+        _http.Settings.Timeout = null;
+        _basePath = options.BaseUrl.AbsolutePath.TrimEnd('/');
+        RateLimiter = new RateLimiter(options.RateBudgets, options.RateLimiter, _time);
+        _retries = BuildRetries();
+    }
+
+    /// <summary>The budgets this client spends; shared by every request it sends.</summary>
+    public RateLimiter RateLimiter { get; }
+
+    public Uri BaseUrl => _options.BaseUrl;
+
+    /// <summary>Sends <paramref name="request"/>, retrying what is safe to retry, and returns its 2xx response.</summary>
+    /// <exception cref="OperationException">A typed failure that names the operation.</exception>
+    public async Task<ApiResponse> SendAsync(ApiRequest request, IAccessTokenSource auth, CancellationToken cancellationToken)
+    {
+        var target = Resolve(request);
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(RequestKey, request);
+        try
+        {
+            var outcome = await _retries.ExecuteOutcomeAsync(
+                static async (ctx, state) =>
+                {
+                    try
+                    {
+                        var attempt = await state.Client.AttemptAsync(state.Request, state.Target, state.Auth, ctx.CancellationToken)
+                            .ConfigureAwait(false);
+                        return Outcome.FromResult(attempt);
+                    }
+                    catch (Exception error) when (error is not OperationCanceledException || !ctx.CancellationToken.IsCancellationRequested)
+                    {
+                        return Outcome.FromException<Attempt>(error);
+                    }
+                },
+                context,
+                (Client: this, Request: request, Target: target, Auth: auth)).ConfigureAwait(false);
+            return Finish(request, outcome, context.Properties.GetValue(AttemptCountKey, 1));
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private static readonly ResiliencePropertyKey<int> AttemptCountKey = new("connector.attempts");
+
+    private ResiliencePipeline<Attempt> BuildRetries() => new ResiliencePipelineBuilder<Attempt> { TimeProvider = _time }
+        .AddRetry(new RetryStrategyOptions<Attempt>
+        {
+            MaxRetryAttempts = Math.Max(1, _options.MaxRetries),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = _options.RetryBaseDelay,
+            MaxDelay = _options.RetryMaxDelay,
+            ShouldHandle = args => ValueTask.FromResult(
+                _options.MaxRetries > 0 && ShouldRetry(args.Context.Properties.GetValue(RequestKey, null!), args.Outcome)),
+            DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome)),
+            OnRetry = args =>
+            {
+                var request = args.Context.Properties.GetValue(RequestKey, null!);
+                args.Context.Properties.Set(AttemptCountKey, args.AttemptNumber + 2);
+                LogRetry(_logger, request.OperationKey, args.AttemptNumber + 1, Describe(args.Outcome), args.RetryDelay);
+                return default;
+            },
+        })
+        .Build();
+
+    private async Task<Attempt> AttemptAsync(ApiRequest request, Uri target, IAccessTokenSource auth, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RateLimiter.AcquireAsync(request.RateLimitKey, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RateLimitWaitException wait)
+        {
+            throw new RateLimitedException(request.OperationKey, wait.Message);
+        }
+
+        var token = await auth.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        var attempt = await SendOnceAsync(request, target, token, cancellationToken).ConfigureAwait(false);
+        if (attempt.StatusCode == 401 && await auth.TryRefreshAsync(token, cancellationToken).ConfigureAwait(false))
+        {
+            token = await auth.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+            attempt = await SendOnceAsync(request, target, token, cancellationToken).ConfigureAwait(false);
+        }
+
+        return attempt;
+    }
+
+    private async Task<Attempt> SendOnceAsync(ApiRequest request, Uri target, string token, CancellationToken cancellationToken)
+    {
+        using var deadline = new CancellationTokenSource(_options.AttemptTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            var flurl = _http.Request(target).AllowAnyHttpStatus();
+            foreach (var (name, value) in _options.Headers.Concat(request.Headers))
+            {
+                flurl.Headers.AddOrReplace(name, value);
+            }
+
+            flurl.Headers.AddOrReplace(_options.AuthHeader, $"{_options.AuthScheme} {token}");
+            using var content = CreateContent(request);
+            using var response = await flurl.SendAsync(request.Method, content, HttpCompletionOption.ResponseHeadersRead, linked.Token)
+                .ConfigureAwait(false);
+            var message = response.ResponseMessage;
+            var body = await message.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
+            var attempt = new Attempt((int)message.StatusCode, message.Headers, message.Content.Headers.ContentType, body);
+            RateLimiter.Observe(request.RateLimitKey, attempt.Header, attempt.StatusCode == 429);
+            return attempt;
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new AttemptTimeoutException();
+        }
+        catch (FlurlHttpException error) when (error.InnerException is { } inner)
+        {
+            if (inner is OperationCanceledException && deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new AttemptTimeoutException();
+            }
+
+            throw inner is HttpRequestException or IOException ? inner : error;
+        }
+    }
+
+    private static HttpContent? CreateContent(ApiRequest request)
+    {
+        if (request.Form is { } form)
+        {
+            return new FormUrlEncodedContent(form);
+        }
+
+        return request.Body is { } body
+            ? new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json")
+            : null;
+    }
+
+    private Uri Resolve(ApiRequest request)
+    {
+        if (!request.Path.StartsWith('/') || request.Path.StartsWith("//", StringComparison.Ordinal)
+            || request.Path.Contains("/../", StringComparison.Ordinal) || request.Path.EndsWith("/..", StringComparison.Ordinal)
+            || request.Path.Contains('?', StringComparison.Ordinal) || request.Path.Contains('#', StringComparison.Ordinal))
+        {
+            throw new RequestRefusedException(request.OperationKey,
+                $"the path '{request.Path}' would leave the connector's base URL {_options.BaseUrl}");
+        }
+
+        var builder = new UriBuilder(_options.BaseUrl) { Path = _basePath + request.Path };
+        if (request.Query.Count > 0)
+        {
+            builder.Query = string.Join('&', request.Query.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
+        }
+
+        var target = builder.Uri;
+        if (target.Scheme != _options.BaseUrl.Scheme || target.Authority != _options.BaseUrl.Authority
+            || !target.AbsolutePath.StartsWith(_basePath + "/", StringComparison.Ordinal))
+        {
+            throw new RequestRefusedException(request.OperationKey,
+                $"the path '{request.Path}' would leave the connector's base URL {_options.BaseUrl}");
+        }
+
+        return target;
+    }
+
+    private bool ShouldRetry(ApiRequest request, Outcome<Attempt> outcome) => outcome switch
+    {
+        { Exception: AttemptTimeoutException } => request.Repeatable,
+        { Exception: HttpRequestException { InnerException: SocketException { SocketErrorCode: SocketError.ConnectionRefused } } } => true,
+        { Exception: HttpRequestException or IOException } => request.Repeatable,
+        { Result: { StatusCode: 429 } attempt } => !IsLongBudgetSpent(attempt),
+        { Result: { StatusCode: 500 or 502 or 503 or 504 } } => request.Repeatable,
+        _ => false,
+    };
+
+    private TimeSpan? RetryAfter(Outcome<Attempt> outcome)
+    {
+        if (outcome.Result?.RetryAfter(_time.GetUtcNow()) is { } wait)
+        {
+            return wait > _options.RetryMaxDelay ? _options.RetryMaxDelay : wait;
+        }
+
+        // No Retry-After: a 429 waits in the rate limiter, which the headers have just closed, so
+        // the backoff only needs to be short; anything else gets the exponential backoff.
+        return null;
+    }
+
+    private ApiResponse Finish(ApiRequest request, Outcome<Attempt> outcome, int attempts)
+    {
+        if (outcome.Exception is { } error)
+        {
+            throw error switch
+            {
+                OperationException typed => typed,
+                AttemptTimeoutException => new RequestTimeoutException(request.OperationKey, _options.AttemptTimeout, attempts),
+                OperationCanceledException => error,
+                HttpRequestException or IOException => new ConnectionFailedException(request.OperationKey,
+                    $"could not reach {_options.BaseUrl.Authority}: {error.Message} ({attempts} attempt(s))", error),
+                _ => error,
+            };
+        }
+
+        var attempt = outcome.Result!;
+        if (attempt.StatusCode is >= 200 and < 300)
+        {
+            return new ApiResponse(attempt.StatusCode, ParseBody(request, attempt));
+        }
+
+        var failure = ReadError(request, attempt);
+        LogFailure(_logger, request.OperationKey, attempt.StatusCode, failure.Message);
+        throw failure;
+    }
+
+    private static JsonNode? ParseBody(ApiRequest request, Attempt attempt)
+    {
+        if (attempt.Body.Length == 0)
+        {
+            return null;
+        }
+
+        if (!attempt.IsJson)
+        {
+            return attempt.IsText
+                ? JsonValue.Create(Encoding.UTF8.GetString(attempt.Body))
+                : JsonValue.Create(Convert.ToBase64String(attempt.Body));
+        }
+
+        try
+        {
+            return JsonNode.Parse(attempt.Body);
+        }
+        catch (JsonException error)
+        {
+            throw new MalformedResponseException(request.OperationKey, attempt.StatusCode,
+                $"{attempt.Body.Length} bytes, {error.Message}", error);
+        }
+    }
+
+    private OperationException ReadError(ApiRequest request, Attempt attempt)
+    {
+        JsonNode? body = null;
+        try
+        {
+            body = attempt.Body.Length > 0 && attempt.IsJson ? JsonNode.Parse(attempt.Body) : null;
+        }
+        catch (JsonException)
+        {
+            // An error page that is not JSON still has a status worth reporting.
+        }
+
+        var messages = JsonPath.Get(body, _options.ErrorMessagePath) switch
+        {
+            JsonArray many => many.Select(m => m?.ToString() ?? "").ToList(),
+            JsonValue one => [one.ToString()],
+            _ => body is null && attempt.Body.Length > 0 && attempt.IsText
+                ? [Truncate(Encoding.UTF8.GetString(attempt.Body))]
+                : new List<string> { ((HttpStatusCode)attempt.StatusCode).ToString() },
+        };
+        var traceId = JsonPath.Get(body, _options.ErrorTraceIdPath)?.ToString();
+        if (attempt.StatusCode == 429)
+        {
+            var why = IsLongBudgetSpent(attempt) ? "the daily request budget is spent" : "still rate limited after every retry";
+            return new RateLimitedException(request.OperationKey, $"HTTP 429: {why}");
+        }
+
+        return new ApiException(request.OperationKey, attempt.StatusCode, messages, traceId);
+    }
+
+    // A 429 that says a budget of an hour or more has nothing left: waiting seconds will not help.
+    private bool IsLongBudgetSpent(Attempt attempt) => _options.RateBudgets
+        .Where(b => b.Window >= TimeSpan.FromHours(1) && b.RemainingHeader is not null)
+        .Any(b => attempt.Header(b.RemainingHeader!) == "0");
+
+    private static string Truncate(string text) => text.Length <= 200 ? text : text[..200] + "…";
+
+    private static string Describe(Outcome<Attempt> outcome) => outcome.Exception switch
+    {
+        AttemptTimeoutException => "timed out",
+        { } error => error.GetType().Name + ": " + error.Message,
+        null => $"HTTP {outcome.Result!.StatusCode}",
+    };
+
+    public void Dispose() => _http.Dispose();
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "{Operation}: attempt {Attempt} failed ({Reason}); retrying in {Delay}")]
+    private static partial void LogRetry(ILogger logger, string operation, int attempt, string reason, TimeSpan delay);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "{Operation}: failed with HTTP {Status}: {Reason}")]
+    private static partial void LogFailure(ILogger logger, string operation, int status, string reason);
+
+    /// <summary>One response, read whole.</summary>
+    private sealed record Attempt(int StatusCode, HttpResponseHeaders Headers, MediaTypeHeaderValue? ContentType, byte[] Body)
+    {
+        public bool IsJson => ContentType?.MediaType is null or "application/json" || ContentType.MediaType.EndsWith("+json", StringComparison.Ordinal);
+
+        public bool IsText => ContentType?.MediaType?.StartsWith("text/", StringComparison.Ordinal) == true || IsJson;
+
+        public string? Header(string name) => Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+
+        public TimeSpan? RetryAfter(DateTimeOffset now) => Headers.RetryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date > now ? date - now : TimeSpan.Zero,
+            _ => null,
+        };
+    }
+
+    /// <summary>An attempt that got no response within <see cref="ConnectorClientOptions.AttemptTimeout"/>.</summary>
+    private sealed class AttemptTimeoutException : Exception;
+}

@@ -1,0 +1,145 @@
+namespace Connector.Runtime.Http.RateLimiting;
+
+/// <summary>The requests one budget has seen, and when it has room again. Callers hold the key's lock.</summary>
+internal abstract class BudgetWindow(RateBudget budget)
+{
+    // Windows up to this long keep every request's time (a sliding log); longer ones count per window.
+    private static readonly TimeSpan SlidingLimit = TimeSpan.FromMinutes(5);
+
+    public RateBudget Budget { get; } = budget;
+
+    /// <summary>The budget's size: the configured one, lowered when the vendor reports a smaller one.</summary>
+    protected int Limit { get; set; } = budget.Limit;
+
+    public static BudgetWindow For(RateBudget budget, TimeSpan margin) => budget.Window <= SlidingLimit
+        ? new SlidingWindow(budget, margin)
+        : new FixedWindow(budget);
+
+    /// <summary>How long until one more request fits; zero when it fits now.</summary>
+    public abstract TimeSpan WaitFor(DateTimeOffset now);
+
+    public abstract void Take(DateTimeOffset now);
+
+    public abstract int Remaining(DateTimeOffset now);
+
+    /// <summary>Counts requests the vendor saw that this process did not send (another host, another tool).</summary>
+    protected abstract void Reserve(DateTimeOffset now, int count);
+
+    /// <summary>Holds the budget shut until <paramref name="until"/>.</summary>
+    protected abstract void Close(DateTimeOffset now, DateTimeOffset until);
+
+    protected abstract DateTimeOffset NextRoom(DateTimeOffset now);
+
+    public void Observe(DateTimeOffset now, Func<string, string?> header, bool rateLimited)
+    {
+        if (RateLimiter.ReadInt(header, Budget.LimitHeader) is { } limit and > 0)
+        {
+            Limit = Math.Min(limit, Budget.Limit);
+        }
+
+        var remaining = RateLimiter.ReadInt(header, Budget.RemainingHeader);
+        if (remaining is { } left && Remaining(now) > left)
+        {
+            Reserve(now, Remaining(now) - left);
+        }
+
+        if (rateLimited && remaining is null or <= 0)
+        {
+            var reset = RateLimiter.ReadInt(header, Budget.ResetHeader);
+            Close(now, reset is { } ms and > 0 ? now.AddMilliseconds(ms) : NextRoom(now));
+        }
+    }
+
+    private sealed class SlidingWindow(RateBudget budget, TimeSpan margin) : BudgetWindow(budget)
+    {
+        private readonly Queue<DateTimeOffset> _sent = new();
+        private readonly TimeSpan _window = budget.Window + margin;
+        private DateTimeOffset _closedUntil;
+
+        public override TimeSpan WaitFor(DateTimeOffset now)
+        {
+            Forget(now);
+            if (now < _closedUntil)
+            {
+                return _closedUntil - now;
+            }
+
+            return _sent.Count < Limit ? TimeSpan.Zero : _sent.Peek() + _window - now;
+        }
+
+        public override void Take(DateTimeOffset now) => _sent.Enqueue(now);
+
+        public override int Remaining(DateTimeOffset now)
+        {
+            Forget(now);
+            return Math.Max(0, Limit - _sent.Count);
+        }
+
+        protected override void Reserve(DateTimeOffset now, int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                _sent.Enqueue(now);
+            }
+        }
+
+        protected override void Close(DateTimeOffset now, DateTimeOffset until) => _closedUntil = until;
+
+        protected override DateTimeOffset NextRoom(DateTimeOffset now) =>
+            _sent.Count == 0 ? now + _window : _sent.Peek() + _window;
+
+        private void Forget(DateTimeOffset now)
+        {
+            while (_sent.Count > 0 && _sent.Peek() + _window <= now)
+            {
+                _sent.Dequeue();
+            }
+        }
+    }
+
+    private sealed class FixedWindow(RateBudget budget) : BudgetWindow(budget)
+    {
+        private DateTimeOffset _start = DateTimeOffset.MinValue;
+        private int _used;
+
+        public override TimeSpan WaitFor(DateTimeOffset now)
+        {
+            Roll(now);
+            return _used < Limit ? TimeSpan.Zero : _start + Budget.Window - now;
+        }
+
+        public override void Take(DateTimeOffset now)
+        {
+            Roll(now);
+            _used++;
+        }
+
+        public override int Remaining(DateTimeOffset now)
+        {
+            Roll(now);
+            return Math.Max(0, Limit - _used);
+        }
+
+        protected override void Reserve(DateTimeOffset now, int count)
+        {
+            Roll(now);
+            _used += count;
+        }
+
+        protected override void Close(DateTimeOffset now, DateTimeOffset until)
+        {
+            _start = until - Budget.Window;
+            _used = Limit;
+        }
+
+        protected override DateTimeOffset NextRoom(DateTimeOffset now) => _start + Budget.Window;
+
+        private void Roll(DateTimeOffset now)
+        {
+            if (now >= _start + Budget.Window)
+            {
+                (_start, _used) = (now, 0);
+            }
+        }
+    }
+}
