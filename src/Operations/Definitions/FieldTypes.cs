@@ -27,9 +27,10 @@ public static class FieldTypes
     /// <summary>How a type is named in messages and in the catalog.</summary>
     public static string Name(FieldType type) => type.ToString().ToLowerInvariant();
 
+    // A JsonValue answers TryGetValue only for the CLR type it was made from, so read the number's text.
     private static bool IsWhole(JsonNode value) =>
-        value.AsValue().TryGetValue<long>(out _)
-        || (value.AsValue().TryGetValue<double>(out var number) && Math.Abs(number % 1) < double.Epsilon);
+        decimal.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+        && decimal.Truncate(number) == number;
 
     private static bool IsDateTime(string text) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _);

@@ -22,7 +22,7 @@ internal sealed class PageReader(
         for (var page = 0; page < maxPages; page++)
         {
             var request = OperationInvoker.Render(operation, scope);
-            Apply(paging, request, page, cursor);
+            var pageSize = Apply(paging, request, page, cursor);
             var result = await invoker.SendAsync(operation, scope, request, connection, cancellationToken).ConfigureAwait(false);
             var items = Items(result.Output);
             foreach (var item in items)
@@ -30,7 +30,7 @@ internal sealed class PageReader(
                 yield return item;
             }
 
-            if (!HasNextPage(paging, result, items, cursor))
+            if (!HasNextPage(paging, pageSize, result, items, cursor))
             {
                 yield break;
             }
@@ -44,11 +44,12 @@ internal sealed class PageReader(
         var single => [single.DeepClone()],
     };
 
-    private static void Apply(PagingSpec paging, RenderedRequest request, int page, Dictionary<string, JsonNode?> cursor)
+    /// <summary>Sets the paging parameters of one page; returns the page size asked for.</summary>
+    private static int Apply(PagingSpec paging, RenderedRequest request, int page, Dictionary<string, JsonNode?> cursor)
     {
         if (paging.Style == PagingStyle.None)
         {
-            return;
+            return 0;
         }
 
         var target = paging.In == "body" ? request.Body as JsonObject ?? [] : request.Query;
@@ -78,12 +79,15 @@ internal sealed class PageReader(
 
                 break;
         }
+
+        return PageSize(paging, target);
     }
 
     private static int PageSize(PagingSpec paging, JsonObject target) =>
-        paging.Limit is { } limit && target[limit] is JsonValue value && value.TryGetValue<int>(out var size) ? size : paging.PageSize;
+        paging.Limit is { } limit && target[limit] is JsonValue value
+        && int.TryParse(value.ToString(), out var size) && size > 0 ? size : paging.PageSize;
 
-    private static bool HasNextPage(PagingSpec paging, InvocationResult result, List<JsonNode?> items, Dictionary<string, JsonNode?> cursor)
+    private static bool HasNextPage(PagingSpec paging, int pageSize, InvocationResult result, List<JsonNode?> items, Dictionary<string, JsonNode?> cursor)
     {
         if (paging.Style == PagingStyle.None || items.Count == 0)
         {
@@ -99,7 +103,7 @@ internal sealed class PageReader(
             }
         }
 
-        return items.Count >= paging.PageSize && Advance(paging, result, items, cursor);
+        return items.Count >= pageSize && Advance(paging, result, items, cursor);
     }
 
     // Cursor styles move only when every cursor value is present and at least one changed.

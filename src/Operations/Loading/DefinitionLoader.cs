@@ -59,7 +59,9 @@ public static class DefinitionLoader
     {
         operation.Connector = connector;
         var result = Rules.Validate(operation);
-        problems.AddRange(result.Errors.Select(e => new DefinitionProblem(operation.Source.Locate(e.PropertyName), e.ErrorMessage)));
+        problems.AddRange(result.Errors.Select(e => new DefinitionProblem(
+            e.CustomState as SourceLocation? ?? operation.Source.Locate(e.PropertyName),
+            e.ErrorMessage)));
         return result.IsValid;
     }
 

@@ -165,7 +165,11 @@ internal sealed partial class OperationRules : AbstractValidator<OperationDefini
             catch (ScriptException error)
             {
                 var at = error.ScriptLine > 0 ? $"line {error.ScriptLine}: " : "";
-                Fail(context, $"/transforms/{name}", $"transforms.{name} {at}{error.Problem}");
+                var line = error.ScriptLine > 0 ? error.Origin.FileLine(error.ScriptLine) : error.Origin.FirstLine;
+                context.AddFailure(new ValidationFailure($"/transforms/{name}", $"transforms.{name} {at}{error.Problem}")
+                {
+                    CustomState = new SourceLocation(op.Source.File, line, 1),
+                });
             }
         }
     }

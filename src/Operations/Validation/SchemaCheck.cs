@@ -18,7 +18,15 @@ internal sealed class SchemaCheck
 
     public IReadOnlyList<DefinitionProblem> Check(JsonNode? document, DefinitionSource source)
     {
-        var results = _schema.Evaluate(document, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
+        EvaluationResults results;
+
+        // JsonSchema.Net 7 keeps evaluation state on the schema objects: two threads evaluating one
+        // schema at once were seen to report branches of the other's document.
+        lock (_schema)
+        {
+            results = _schema.Evaluate(document, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
+        }
+
         if (results.IsValid)
         {
             return [];
@@ -26,6 +34,11 @@ internal sealed class SchemaCheck
 
         var problems = new List<DefinitionProblem>();
         Collect(results, source, problems);
+        if (problems.Count == 0)
+        {
+            problems.Add(new DefinitionProblem(source.Locate(""), "does not match the definition schema"));
+        }
+
         return problems.Distinct().OrderBy(p => p.Location.Line).ThenBy(p => p.Location.Column).ToList();
     }
 
@@ -41,25 +54,26 @@ internal sealed class SchemaCheck
         var pointer = node.InstanceLocation.ToString();
         foreach (var (keyword, message) in node.Errors ?? new Dictionary<string, string>())
         {
-            problems.Add(new DefinitionProblem(source.Locate(pointer), Describe(pointer, keyword, message)));
+            var unknown = node.EvaluationPath.ToString().Contains("/additionalProperties", StringComparison.Ordinal);
+            problems.Add(new DefinitionProblem(source.Locate(pointer), Describe(pointer, keyword, message, unknown)));
         }
 
         foreach (var child in node.Details)
         {
             var path = child.EvaluationPath.ToString();
-            if (!path.EndsWith("/if", StringComparison.Ordinal) && !path.EndsWith("/not", StringComparison.Ordinal))
+            if (!path.EndsWith("/if", StringComparison.Ordinal))
             {
                 Collect(child, source, problems);
             }
         }
     }
 
-    private static string Describe(string pointer, string keyword, string message)
+    private static string Describe(string pointer, string keyword, string message, bool unknown)
     {
         var field = pointer.Length == 0 ? "(top)" : pointer.TrimStart('/').Replace('/', '.');
         return keyword switch
         {
-            "" or "false" => $"unknown field '{field}'",
+            "" or "false" => unknown ? $"unknown field '{field}'" : $"field '{field}' is not allowed here",
             "required" => $"{(pointer.Length == 0 ? "" : field + ": ")}{message.Replace("Required properties", "missing required field(s)", StringComparison.Ordinal).Replace(" are not present", "", StringComparison.Ordinal)}",
             _ => $"{field}: {message}",
         };

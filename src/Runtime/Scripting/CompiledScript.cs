@@ -36,7 +36,7 @@ public sealed class CompiledScript
 
     private readonly Prepared<Script> _prepared;
     private readonly ScriptLimits _limits;
-    private readonly ConcurrentBag<Engine> _engines = [];
+    private readonly ConcurrentBag<(Engine Engine, RunDeadline Deadline)> _engines = [];
 
     private CompiledScript(ScriptOrigin origin, IReadOnlyList<string> parameters, Prepared<Script> prepared, ScriptLimits limits)
     {
@@ -77,11 +77,12 @@ public sealed class CompiledScript
     /// <exception cref="ScriptException">The script threw or broke a bound.</exception>
     public JsonNode? Run(IReadOnlyList<JsonNode?> arguments, out bool returnedNothing)
     {
-        var engine = Rent();
+        var (engine, deadline) = Rent();
         var healthy = false;
         try
         {
             engine.Constraints.Reset();
+            deadline.Begin(_limits.Timeout);
             var parser = new JsonParser(engine);
             var values = new JsValue[arguments.Count];
             for (var i = 0; i < values.Length; i++)
@@ -102,10 +103,12 @@ public sealed class CompiledScript
         }
         finally
         {
+            deadline.End();
+
             // An engine that broke a bound may hold a half-run state: it is dropped, not reused.
             if (healthy)
             {
-                _engines.Add(engine);
+                _engines.Add((engine, deadline));
             }
         }
     }
@@ -121,22 +124,24 @@ public sealed class CompiledScript
         return text.IsUndefined() ? null : JsonNode.Parse(text.AsString());
     }
 
-    private Engine Rent()
+    private (Engine, RunDeadline) Rent()
     {
-        if (_engines.TryTake(out var engine))
+        if (_engines.TryTake(out var pooled))
         {
-            return engine;
+            return pooled;
         }
 
-        engine = new Engine(options => options
-            .Strict()
-            .TimeoutInterval(_limits.Timeout)
-            .LimitMemory(_limits.MemoryBytes)
-            .MaxStatements(_limits.MaxStatements)
-            .LimitRecursion(_limits.MaxRecursionDepth));
+        var deadline = new RunDeadline();
+        var engine = new Engine(options =>
+        {
+            options.Strict().LimitMemory(_limits.MemoryBytes).MaxStatements(_limits.MaxStatements)
+                .LimitRecursion(_limits.MaxRecursionDepth);
+            options.Constraints.Constraints.Add(deadline);
+            options.Constraints.RegexTimeout = _limits.Timeout;
+        });
         engine.Execute(_prepared);
         engine.Execute(Hardening);
-        return engine;
+        return (engine, deadline);
     }
 
     private ScriptException Describe(Exception error)
