@@ -23,7 +23,9 @@ internal static class CliApplication
         };
         try
         {
-            return await root.Parse(args).InvokeAsync(configuration, cancellationToken);
+            // `@FILE` belongs to --input (inputs from a file), not to the parser's response files.
+            var parser = new ParserConfiguration { ResponseFileTokenReplacer = null };
+            return await root.Parse(args, parser).InvokeAsync(configuration, cancellationToken);
         }
         catch (CommandException failure)
         {

@@ -32,11 +32,32 @@ public sealed class OperationCatalog
             return operation;
         }
 
-        var prefix = key.Split('.')[0];
-        var near = _operations.Keys.Where(k => k.StartsWith(prefix + ".", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal).Take(5).ToList();
+        var near = _operations.Keys
+            .Select(k => (Key: k, Distance: EditDistance(key, k)))
+            .Where(k => k.Distance <= Math.Max(2, key.Length / 4))
+            .OrderBy(k => k.Distance).ThenBy(k => k.Key, StringComparer.Ordinal)
+            .Take(3).Select(k => k.Key).ToList();
         var hint = near.Count > 0 ? $" Did you mean {string.Join(", ", near)}?" : " See `connector ops list`.";
         throw new KeyNotFoundException($"No operation '{key}' in the catalog.{hint}");
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
     }
 
     public ConnectorDefinition GetConnector(string key) =>

@@ -1,0 +1,85 @@
+using System.Text.Json.Nodes;
+
+namespace Connector.Cli.Tests;
+
+public sealed class OpsCommandTests
+{
+    [Fact]
+    public async Task OpsList_ContactsCategory_ListsThirtyOperations()
+    {
+        var run = await CliRun.ExecuteAsync("ops", "list", "--category", "Contacts");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("contacts.create", run.Output);
+        Assert.EndsWith("30 operation(s)", run.Output.TrimEnd());
+    }
+
+    [Fact]
+    public async Task OpsList_Json_GivesKeyKindCategoryAndTitleOfEach()
+    {
+        var run = await CliRun.ExecuteAsync("ops", "list", "--json");
+
+        var operations = JsonNode.Parse(run.Output)!.AsArray();
+        Assert.Equal(126, operations.Count);
+        Assert.Equal(55, operations.Count(o => o!["kind"]!.GetValue<string>() == "trigger"));
+        Assert.Equal(71, operations.Count(o => o!["kind"]!.GetValue<string>() == "action"));
+        Assert.Equal(14, operations.Select(o => o!["category"]!.GetValue<string>()).Distinct().Count());
+        Assert.All(operations, o => Assert.False(string.IsNullOrEmpty(o!["title"]?.GetValue<string>())));
+    }
+
+    [Fact]
+    public async Task OpsList_KindFilter_ListsOnlyThatKind()
+    {
+        var run = await CliRun.ExecuteAsync("ops", "list", "--kind", "trigger", "--category", "contacts", "--json");
+
+        var operations = JsonNode.Parse(run.Output)!.AsArray();
+        Assert.Equal(10, operations.Count);
+    }
+
+    [Fact]
+    public async Task OpsDescribe_Json_ShowsFieldsScopesRequestAndSample()
+    {
+        var run = await CliRun.ExecuteAsync("ops", "describe", "contacts.create", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        var description = JsonNode.Parse(run.Output)!;
+        Assert.Equal("POST", description["method"]!.GetValue<string>());
+        Assert.Equal("/contacts/", description["path"]!.GetValue<string>());
+        Assert.Equal("contacts.write", description["scopes"]![0]!.GetValue<string>());
+        Assert.Contains(description["fields"]!.AsArray(), f => f!["key"]!.GetValue<string>() == "email");
+        Assert.NotNull(description["sample"]!["id"]);
+    }
+
+    [Fact]
+    public async Task OpsDescribe_Text_ShowsTheRequestLine()
+    {
+        var run = await CliRun.ExecuteAsync("ops", "describe", "contacts.tasks.create");
+
+        Assert.Contains("Request:  POST /contacts/{contactId}/tasks", run.Output);
+    }
+
+    [Fact]
+    public async Task OpsDescribe_UnknownKey_FailsWithOneLineThatSuggestsKeys()
+    {
+        var run = await CliRun.ExecuteAsync("ops", "describe", "contacts.crate");
+
+        Assert.Equal(1, run.ExitCode);
+        var line = Assert.Single(run.Error.TrimEnd().Split('\n'));
+        Assert.Contains("No operation 'contacts.crate'", line);
+        Assert.Contains("contacts.create", line);
+    }
+
+    [Theory]
+    [InlineData("ops")]
+    [InlineData("ops", "list")]
+    [InlineData("ops", "describe")]
+    [InlineData("validate")]
+    [InlineData("invoke")]
+    public async Task Help_EveryVerb_PrintsUsageAndSucceeds(params string[] verb)
+    {
+        var run = await CliRun.ExecuteAsync([.. verb, "--help"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Usage:", run.Output);
+    }
+}
