@@ -4,7 +4,6 @@ using Acornima;
 using Acornima.Ast;
 using Jint;
 using Jint.Native;
-using Jint.Native.Json;
 using Jint.Runtime;
 
 namespace Connector.Runtime.Scripting;
@@ -83,16 +82,14 @@ public sealed class CompiledScript
         {
             engine.Constraints.Reset();
             deadline.Begin(_limits.Timeout);
-            var parser = new JsonParser(engine);
             var values = new JsValue[arguments.Count];
             for (var i = 0; i < values.Length; i++)
             {
-                values[i] = arguments[i] is { } argument ? parser.Parse(argument.ToJsonString()) : JsValue.Null;
+                values[i] = JsonBridge.ToJs(engine, arguments[i]);
             }
 
             var result = engine.Invoke(FunctionName, values);
-            returnedNothing = result.IsUndefined();
-            var output = ToJson(engine, result);
+            returnedNothing = !JsonBridge.TryToJson(engine, result, out var output);
             healthy = true;
             return output;
         }
@@ -111,17 +108,6 @@ public sealed class CompiledScript
                 _engines.Add((engine, deadline));
             }
         }
-    }
-
-    private static JsonNode? ToJson(Engine engine, JsValue value)
-    {
-        if (value.IsUndefined() || value.IsNull())
-        {
-            return null;
-        }
-
-        var text = new JsonSerializer(engine).Serialize(value);
-        return text.IsUndefined() ? null : JsonNode.Parse(text.AsString());
     }
 
     private (Engine, RunDeadline) Rent()

@@ -1,0 +1,19 @@
+using Connector.Bench;
+
+// Every figure is a ratio against a baseline measured in the same run, on the same machine.
+var only = args.FirstOrDefault();
+if (only is null or "pipeline")
+{
+    await PipelineBenchmark.RunAsync(requests: ArgInt(args, "--requests", 10_000));
+}
+
+if (only is null or "transform")
+{
+    TransformBenchmark.Run();
+}
+
+static int ArgInt(string[] args, string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : fallback;
+}
