@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Connector.Operations.Definitions;
 using Connector.Operations.Invoking;
-using Connector.Runtime.Auth;
 using Connector.Runtime.Http;
 
 namespace Connector.Cli.Commands;
@@ -19,19 +18,14 @@ internal static class InvokeCommand
             Description = "Inputs as a JSON object, or @FILE to read them from a file.",
         };
         var example = new Option<bool>("--example") { Description = "Use the operation's example inputs." };
-        var baseUrl = CommonOptions.BaseUrl();
-        var token = new Option<string?>("--token")
-        {
-            Description = "Access token (default: the <CONNECTOR>_TOKEN variable, for example GHL_TOKEN).",
-        };
-        var location = new Option<string?>("--location-id") { Description = "The connection's location, the default of locationId inputs." };
-        var company = new Option<string?>("--company-id") { Description = "The connection's company, the default of companyId inputs." };
+        var connectionOptions = new ConnectionOptions();
         var allPages = new Option<bool>("--all-pages") { Description = "Triggers: read every page and print the items." };
         var definitions = CommonOptions.Definitions();
         var command = new Command("invoke", "Run one operation and print its output as JSON.")
         {
-            key, input, example, baseUrl, token, location, company, allPages, definitions,
+            key, input, example, allPages, definitions,
         };
+        connectionOptions.AddTo(command);
         command.Validators.Add(result =>
         {
             if (result.GetValue(input) is not null == result.GetValue(example))
@@ -44,14 +38,7 @@ internal static class InvokeCommand
             var catalog = CatalogSource.Load(parse.GetValue(definitions));
             var op = OpsCommand.Lookup(catalog, parse.GetValue(key)!);
             var inputs = parse.GetValue(example) ? (JsonObject)op.Example.DeepClone() : ReadInputs(parse.GetValue(input)!);
-            var connection = new ConnectionContext
-            {
-                Name = "command line",
-                Auth = new StaticTokenSource(ResolveToken(op, parse.GetValue(token))),
-                BaseUrl = parse.GetValue(baseUrl),
-                LocationId = parse.GetValue(location),
-                CompanyId = parse.GetValue(company),
-            };
+            var connection = connectionOptions.Read(parse, op.Connector);
 
             using var clients = new ConnectorClients(new InvokerOptions());
             var invoker = new OperationInvoker(catalog, clients);
@@ -72,7 +59,7 @@ internal static class InvokeCommand
         return command;
     }
 
-    private static JsonObject ReadInputs(string text)
+    internal static JsonObject ReadInputs(string text)
     {
         if (text.StartsWith('@'))
         {
@@ -88,12 +75,5 @@ internal static class InvokeCommand
         {
             throw new CommandException($"--input is not valid JSON: {error.Message}");
         }
-    }
-
-    private static string ResolveToken(OperationDefinition op, string? given)
-    {
-        var variable = $"{op.Connector.Key.ToUpperInvariant()}_TOKEN";
-        return given ?? Environment.GetEnvironmentVariable(variable)
-            ?? throw new CommandException($"no token: give --token or set {variable}");
     }
 }

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using Connector.Operations.Catalog;
 using Connector.Operations.Definitions;
+using Connector.Operations.Invoking;
+using Connector.Runtime.Http;
 
 namespace Connector.Cli.Commands;
 
@@ -12,6 +14,9 @@ internal static class OpsCommand
     {
         List(),
         Describe(),
+        Choices(),
+        Export(),
+        Table(),
     };
 
     private static Command List()
@@ -76,6 +81,103 @@ internal static class OpsCommand
             }
 
             WriteDescription(output, op);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Choices()
+    {
+        var key = new Argument<string>("KEY") { Description = "Operation key, for example calendars.appointments.create." };
+        var field = new Argument<string>("FIELD") { Description = "Input field whose choices to list, for example calendarId." };
+        var input = new Option<string?>("--input") { Description = "Inputs chosen so far (JSON or @FILE); listings may depend on them." };
+        var json = CommonOptions.Json();
+        var definitions = CommonOptions.Definitions();
+        var connection = new ConnectionOptions();
+        var command = new Command("choices", "List the (value, label) pairs an input field accepts, as a dropdown would.")
+        {
+            key, field, input, json, definitions,
+        };
+        connection.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var catalog = CatalogSource.Load(parse.GetValue(definitions));
+            var op = Lookup(catalog, parse.GetValue(key)!);
+            var inputs = parse.GetValue(input) is { } text ? InvokeCommand.ReadInputs(text) : [];
+            using var clients = new ConnectorClients(new InvokerOptions());
+            var invoker = new OperationInvoker(catalog, clients);
+            IReadOnlyList<Choice> choices;
+            try
+            {
+                choices = await invoker.ResolveAsync(op.Key, parse.GetValue(field)!, inputs, connection.Read(parse, op.Connector), cancellationToken);
+            }
+            catch (OperationException failure)
+            {
+                throw new CommandException(failure.Message, 1, failure);
+            }
+
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+            {
+                await output.WriteLineAsync(JsonText.Format(new JsonArray([.. choices.Select(c => new JsonObject
+                {
+                    ["value"] = c.Value.DeepClone(),
+                    ["label"] = c.Label,
+                })])));
+                return 0;
+            }
+
+            foreach (var choice in choices)
+            {
+                await output.WriteLineAsync($"{choice.Value.ToString(),-24}  {choice.Label}");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Export()
+    {
+        var file = new Option<string?>("--output") { Description = "Write to this file instead of standard output." };
+        var definitions = CommonOptions.Definitions();
+        var command = new Command("export", "Write the whole catalog as one JSON document for recipe builders.") { file, definitions };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var document = JsonText.Format(CatalogExport.Build(CatalogSource.Load(parse.GetValue(definitions))));
+            if (parse.GetValue(file) is { } path)
+            {
+                await File.WriteAllTextAsync(path, document + Environment.NewLine, cancellationToken);
+                return 0;
+            }
+
+            await parse.InvocationConfiguration.Output.WriteLineAsync(document);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Table()
+    {
+        var check = new Option<string?>("--check") { Description = "Fail when this file (docs/operations.md) differs from the table." };
+        var definitions = CommonOptions.Definitions();
+        var command = new Command("table", "Print the catalog as a Markdown table (docs/operations.md).") { check, definitions };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var table = OperationsTable.Render(CatalogSource.Load(parse.GetValue(definitions)));
+            if (parse.GetValue(check) is not { } path)
+            {
+                await parse.InvocationConfiguration.Output.WriteAsync(table);
+                return 0;
+            }
+
+            var current = File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken) : "";
+            if (current.ReplaceLineEndings() != table.ReplaceLineEndings())
+            {
+                throw new CommandException($"{path} is out of date: run `connector ops table > {path}`");
+            }
+
+            await parse.InvocationConfiguration.Output.WriteLineAsync($"{path} is up to date");
             return 0;
         });
         return command;

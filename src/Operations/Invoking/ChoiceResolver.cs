@@ -1,0 +1,73 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Connector.Operations.Definitions;
+using Connector.Runtime.Json;
+using Connector.Runtime.Templating;
+
+namespace Connector.Operations.Invoking;
+
+/// <summary>Fills an input field's dropdown: runs the listing its dynamic choices name and maps the items.</summary>
+public static class ChoiceResolver
+{
+    /// <summary>The (value, label) pairs the listing yields for <paramref name="field"/> of <paramref name="key"/>.</summary>
+    /// <param name="inputs">Inputs already chosen for the operation; listings are templated from them.</param>
+    public static async Task<IReadOnlyList<Choice>> ResolveAsync(
+        this OperationInvoker invoker,
+        string key,
+        string field,
+        JsonObject inputs,
+        ConnectionContext connection,
+        CancellationToken cancellationToken = default)
+    {
+        var op = invoker.Catalog.Get(key);
+        var input = op.FindInput(field) ?? throw new InvocationException(key, $"has no input '{field}'");
+        if (input.Choices.Count > 0)
+        {
+            return input.Choices;
+        }
+
+        var source = input.DynamicChoices
+            ?? throw new InvocationException(key, $"input '{field}' has neither choices nor dynamic choices");
+        var listingInputs = ListingInputs(source, inputs, connection);
+        var listing = invoker.Catalog.Get(source.Operation);
+        var items = listing.Kind == OperationKind.Trigger && source.Items == listing.Trigger!.Items
+            ? await invoker.ReadItemsAsync(listing.Key, listingInputs, connection, cancellationToken).ToListAsync(cancellationToken)
+            : Items(await invoker.InvokeAsync(listing.Key, listingInputs, connection, cancellationToken), source);
+        return [.. items.OfType<JsonNode>().Select(item => ToChoice(item, source)).OfType<Choice>()];
+    }
+
+    private static JsonObject ListingInputs(DynamicChoices source, JsonObject inputs, ConnectionContext connection)
+    {
+        var scope = (JsonObject)inputs.DeepClone();
+        scope["connection"] = new JsonObject
+        {
+            ["locationId"] = connection.LocationId,
+            ["companyId"] = connection.CompanyId,
+            ["userId"] = connection.UserId,
+        };
+        foreach (var name in scope["connection"]!.AsObject().Where(p => p.Value is null).Select(p => p.Key).ToList())
+        {
+            scope["connection"]!.AsObject().Remove(name);
+        }
+
+        return JsonTemplate.Compile(source.Inputs?.DeepClone()).Render(scope) as JsonObject ?? [];
+    }
+
+    private static List<JsonNode?> Items(InvocationResult result, DynamicChoices source) =>
+        JsonPath.Get(result.Output, source.Items) is JsonArray array ? [.. array] : [];
+
+    private static Choice? ToChoice(JsonNode item, DynamicChoices source)
+    {
+        var value = JsonPath.Get(item, source.Value);
+        if (value is null)
+        {
+            return null;
+        }
+
+        var label = source.Label is { } path ? JsonPath.Get(item, path) : null;
+        return new Choice(value.DeepClone(), label is null ? Text(value) : Text(label));
+    }
+
+    private static string Text(JsonNode node) =>
+        node.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : node.ToJsonString();
+}
