@@ -13,6 +13,7 @@ internal static class CliApplication
             OpsCommand.Create(),
             ValidateCommand.Create(),
             InvokeCommand.Create(),
+            ConnectionsCommand.Create(),
         };
 
         var configuration = new InvocationConfiguration

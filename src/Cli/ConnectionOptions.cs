@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Connector.Operations.Catalog;
+using Connector.Operations.Connections;
 using Connector.Operations.Definitions;
 using Connector.Operations.Invoking;
 using Connector.Runtime.Auth;
@@ -27,13 +29,50 @@ internal sealed class ConnectionOptions
 
     public Option<string?> TokenType { get; } = CreateTokenType();
 
+    public Option<string?> Connection { get; } = new("--connection")
+    {
+        Description = "A stored connection (see `connector connections`) instead of --token.",
+    };
+
     public void AddTo(Command command)
     {
+        command.Options.Add(Connection);
         command.Options.Add(BaseUrl);
         command.Options.Add(Token);
         command.Options.Add(LocationId);
         command.Options.Add(CompanyId);
         command.Options.Add(TokenType);
+    }
+
+    /// <summary>The connection the options name: a stored one, or a token given on the command line.</summary>
+    public ResolvedConnection Open(ParseResult parse, OperationCatalog catalog, ConnectorDefinition connector)
+    {
+        if (parse.GetValue(Connection) is not { } name)
+        {
+            return new ResolvedConnection(Read(parse, connector), null);
+        }
+
+        var state = LocalState.Open();
+        var http = new HttpClient();
+        var resolver = new ConnectionResolver(catalog, state.Connections, http);
+        try
+        {
+            var context = resolver.Resolve(name, parse.GetValue(LocationId));
+            context = parse.GetValue(BaseUrl) is { } baseUrl ? context with { BaseUrl = baseUrl } : context;
+            return new ResolvedConnection(context, () =>
+            {
+                resolver.Dispose();
+                http.Dispose();
+                state.Dispose();
+            });
+        }
+        catch (Exception error) when (error is KeyNotFoundException or ReauthorizationRequiredException)
+        {
+            resolver.Dispose();
+            http.Dispose();
+            state.Dispose();
+            throw new CommandException(error.Message, 1, error);
+        }
     }
 
     public ConnectionContext Read(ParseResult parse, ConnectorDefinition connector) => new()

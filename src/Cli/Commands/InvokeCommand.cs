@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Connector.Operations.Definitions;
 using Connector.Operations.Invoking;
+using Connector.Runtime.Auth;
 using Connector.Runtime.Http;
 
 namespace Connector.Cli.Commands;
@@ -38,7 +39,8 @@ internal static class InvokeCommand
             var catalog = CatalogSource.Load(parse.GetValue(definitions));
             var op = OpsCommand.Lookup(catalog, parse.GetValue(key)!);
             var inputs = parse.GetValue(example) ? (JsonObject)op.Example.DeepClone() : ReadInputs(parse.GetValue(input)!);
-            var connection = connectionOptions.Read(parse, op.Connector);
+            using var resolved = connectionOptions.Open(parse, catalog, op.Connector);
+            var connection = resolved.Context;
 
             using var clients = new ConnectorClients(new InvokerOptions());
             var invoker = new OperationInvoker(catalog, clients);
@@ -51,7 +53,7 @@ internal static class InvokeCommand
                 await parse.InvocationConfiguration.Output.WriteLineAsync(JsonText.Format(output));
                 return 0;
             }
-            catch (OperationException failure)
+            catch (Exception failure) when (failure is OperationException or ReauthorizationRequiredException)
             {
                 throw new CommandException(failure.Message, 1, failure);
             }

@@ -107,11 +107,12 @@ internal static class OpsCommand
             using var clients = new ConnectorClients(new InvokerOptions());
             var invoker = new OperationInvoker(catalog, clients);
             IReadOnlyList<Choice> choices;
+            using var resolved = connection.Open(parse, catalog, op.Connector);
             try
             {
-                choices = await invoker.ResolveAsync(op.Key, parse.GetValue(field)!, inputs, connection.Read(parse, op.Connector), cancellationToken);
+                choices = await invoker.ResolveAsync(op.Key, parse.GetValue(field)!, inputs, resolved.Context, cancellationToken);
             }
-            catch (OperationException failure)
+            catch (Exception failure) when (failure is OperationException or Runtime.Auth.ReauthorizationRequiredException)
             {
                 throw new CommandException(failure.Message, 1, failure);
             }

@@ -1,0 +1,13 @@
+namespace Connector.Runtime.Auth;
+
+/// <summary>The vendor's OAuth server refused a request; the message never holds a token or secret.</summary>
+public class OAuthException(string message, int statusCode, string? error) : Exception(message)
+{
+    public int StatusCode { get; } = statusCode;
+
+    /// <summary>The OAuth error code, for example <c>invalid_grant</c>.</summary>
+    public string? Error { get; } = error;
+
+    /// <summary>The refresh token (or code) is spent, revoked or unknown: only a new sign-in helps.</summary>
+    public bool IsInvalidGrant => Error == "invalid_grant";
+}

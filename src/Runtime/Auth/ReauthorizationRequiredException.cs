@@ -1,0 +1,9 @@
+namespace Connector.Runtime.Auth;
+
+/// <summary>A connection whose refresh token the vendor no longer accepts: someone must sign in again.</summary>
+public sealed class ReauthorizationRequiredException(string connection)
+    : Exception($"connection '{connection}' needs re-authorization: the vendor refused its refresh token. "
+        + $"Run `connector connections add` again for '{connection}'.")
+{
+    public string Connection { get; } = connection;
+}
