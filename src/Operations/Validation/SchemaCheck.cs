@@ -79,10 +79,13 @@ internal sealed class SchemaCheck
         };
     }
 
-    private static SchemaCheck Load(string name)
+    private static SchemaCheck Load(string name) => FromResource(Assembly.GetExecutingAssembly(), name);
+
+    /// <summary>A schema embedded in <paramref name="assembly"/> as <c>schema/NAME</c>.</summary>
+    public static SchemaCheck FromResource(Assembly assembly, string name)
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"schema/{name}")
-            ?? throw new InvalidOperationException($"The schema {name} is not embedded in {typeof(SchemaCheck).Assembly.GetName().Name}.");
+        using var stream = assembly.GetManifestResourceStream($"schema/{name}")
+            ?? throw new InvalidOperationException($"The schema {name} is not embedded in {assembly.GetName().Name}.");
         using var reader = new StreamReader(stream);
         return new SchemaCheck(JsonSchema.FromText(reader.ReadToEnd()));
     }
