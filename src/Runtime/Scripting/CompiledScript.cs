@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Acornima;
 using Acornima.Ast;
 using Jint;
+using Jint.Constraints;
 using Jint.Native;
 using Jint.Native.Json;
 using Jint.Runtime;
@@ -17,22 +18,6 @@ namespace Connector.Runtime.Scripting;
 public sealed class CompiledScript
 {
     private const string FunctionName = "__connector_transform";
-
-    // Built-ins are frozen once per engine, so a script cannot leave state behind for the next run
-    // through globals or patched prototypes.
-    private const string Hardening = """
-        (function () {
-          'use strict';
-          for (const name of Object.getOwnPropertyNames(globalThis)) {
-            const value = globalThis[name];
-            if (value !== null && (typeof value === 'object' || typeof value === 'function')) {
-              Object.freeze(value);
-              if (value.prototype) { Object.freeze(value.prototype); }
-            }
-          }
-          Object.freeze(globalThis);
-        })();
-        """;
 
     private readonly Prepared<Script> _prepared;
     private readonly ScriptLimits _limits;
@@ -78,9 +63,13 @@ public sealed class CompiledScript
     public JsonNode? Run(IReadOnlyList<JsonNode?> arguments, out bool returnedNothing)
     {
         var engine = Rent();
+        var deadline = engine.Constraints.Find<OperationDeadlineConstraint>()!;
         var healthy = false;
         try
         {
+            // One budget for the whole run (arguments in, script, result out), and none for preparing
+            // the engine: a cold engine can take longer to set up than a run may last.
+            deadline.Begin(_limits.Timeout);
             engine.Constraints.Reset();
             var parser = new JsonParser(engine);
             var values = new JsValue[arguments.Count];
@@ -102,6 +91,8 @@ public sealed class CompiledScript
         }
         finally
         {
+            deadline.End();
+
             // An engine that broke a bound may hold a half-run state: it is dropped, not reused.
             if (healthy)
             {
@@ -130,12 +121,15 @@ public sealed class CompiledScript
 
         engine = new Engine(options => options
             .Strict()
-            .TimeoutInterval(_limits.Timeout)
+            .Constraint(new OperationDeadlineConstraint())
             .LimitMemory(_limits.MemoryBytes)
             .MaxStatements(_limits.MaxStatements)
             .LimitRecursion(_limits.MaxRecursionDepth));
         engine.Execute(_prepared);
-        engine.Execute(Hardening);
+
+        // Built-ins are frozen once per engine, so a script cannot leave state behind for the next run
+        // through globals, patched prototypes or properties hung on built-in functions.
+        SandboxHardening.Apply(engine);
         return engine;
     }
 
