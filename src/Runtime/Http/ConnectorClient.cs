@@ -161,7 +161,13 @@ public sealed partial class ConnectorClient : IDisposable
         }
         catch (FlurlHttpException error) when (error.InnerException is { } inner)
         {
-            if (inner is OperationCanceledException && deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            if (inner is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                // The caller gave up: that is a cancellation, not a Flurl failure to report or retry.
+                throw new OperationCanceledException(inner.Message, inner, cancellationToken);
+            }
+
+            if (inner is OperationCanceledException && deadline.IsCancellationRequested)
             {
                 throw new AttemptTimeoutException();
             }
