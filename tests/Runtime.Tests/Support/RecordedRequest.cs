@@ -12,11 +12,14 @@ internal sealed record RecordedRequest(
     public string RawPath => Target.Split('?', 2)[0];
 
     /// <summary>The query's pairs, decoded as a web server decodes them ('+' is a space).</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Query => Target.Split('?', 2) is [_, var query]
-        ? [.. query.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(Pair)]
-        : [];
+    public IReadOnlyList<KeyValuePair<string, string>> Query =>
+        Target.Split('?', 2) is [_, var query] ? Pairs(query) : [];
 
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>Decodes <c>a=1&amp;b=2</c>, as a query string or a form-encoded body.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Pairs(string encoded) =>
+        [.. encoded.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(Pair)];
 
     private static KeyValuePair<string, string> Pair(string text)
     {
