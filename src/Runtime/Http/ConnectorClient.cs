@@ -225,6 +225,9 @@ public sealed partial class ConnectorClient : IDisposable
         _ => false,
     };
 
+    // Known shortcoming: a 429 also closes the limiter's burst window until its oldest request slides
+    // out, so a Retry-After shorter than that is honoured late (never early). It can go once the limiter
+    // takes Retry-After as the window's reset.
     private TimeSpan? RetryAfter(Outcome<Attempt> outcome)
     {
         if (outcome.Result?.RetryAfter(_time.GetUtcNow()) is { } wait)

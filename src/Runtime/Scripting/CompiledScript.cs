@@ -119,6 +119,10 @@ public sealed class CompiledScript
             return engine;
         }
 
+        // Known shortcoming: the engine checks these bounds between statements, so one built-in call
+        // ('x'.repeat(2 ** 28), a join over a vast sparse array) can allocate hundreds of MiB and run for
+        // seconds before the memory or time bound notices. They stop runaway loops, not one giant call;
+        // closing that gap needs scripts run out of process.
         engine = new Engine(options => options
             .Strict()
             .Constraint(new OperationDeadlineConstraint())

@@ -8,6 +8,11 @@ namespace Connector.Runtime.Scripting;
 /// Freezes everything a script can reach in a fresh engine, so that a pooled engine carries nothing from
 /// one run to the next: not a global, not a patched prototype, not a property hung on a built-in function.
 /// </summary>
+/// <remarks>
+/// The price: a script cannot assign a property that a frozen prototype already has (<c>error.name = ...</c>,
+/// <c>obj.toString = ...</c>); strict mode throws a TypeError. Object literals and
+/// <c>Object.defineProperty</c> still work for such names.
+/// </remarks>
 internal static class SandboxHardening
 {
     // Objects no global leads to (iterator and generator prototypes) are reached from instances; the
