@@ -161,7 +161,13 @@ public sealed partial class ConnectorClient : IDisposable
         }
         catch (FlurlHttpException error) when (error.InnerException is { } inner)
         {
-            if (inner is OperationCanceledException && deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            if (inner is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                // The caller gave up: that is a cancellation, not a Flurl failure to report or retry.
+                throw new OperationCanceledException(inner.Message, inner, cancellationToken);
+            }
+
+            if (inner is OperationCanceledException && deadline.IsCancellationRequested)
             {
                 throw new AttemptTimeoutException();
             }
@@ -219,6 +225,9 @@ public sealed partial class ConnectorClient : IDisposable
         _ => false,
     };
 
+    // Known shortcoming: a 429 also closes the limiter's burst window until its oldest request slides
+    // out, so a Retry-After shorter than that is honoured late (never early). It can go once the limiter
+    // takes Retry-After as the window's reset.
     private TimeSpan? RetryAfter(Outcome<Attempt> outcome)
     {
         if (outcome.Result?.RetryAfter(_time.GetUtcNow()) is { } wait)

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Acornima;
 using Acornima.Ast;
 using Jint;
+using Jint.Constraints;
 using Jint.Native;
 using Jint.Runtime;
 
@@ -17,25 +18,9 @@ public sealed class CompiledScript
 {
     private const string FunctionName = "__connector_transform";
 
-    // Built-ins are frozen once per engine, so a script cannot leave state behind for the next run
-    // through globals or patched prototypes.
-    private const string Hardening = """
-        (function () {
-          'use strict';
-          for (const name of Object.getOwnPropertyNames(globalThis)) {
-            const value = globalThis[name];
-            if (value !== null && (typeof value === 'object' || typeof value === 'function')) {
-              Object.freeze(value);
-              if (value.prototype) { Object.freeze(value.prototype); }
-            }
-          }
-          Object.freeze(globalThis);
-        })();
-        """;
-
     private readonly Prepared<Script> _prepared;
     private readonly ScriptLimits _limits;
-    private readonly ConcurrentBag<(Engine Engine, RunDeadline Deadline)> _engines = [];
+    private readonly ConcurrentBag<Engine> _engines = [];
 
     private CompiledScript(ScriptOrigin origin, IReadOnlyList<string> parameters, Prepared<Script> prepared, ScriptLimits limits)
     {
@@ -76,12 +61,15 @@ public sealed class CompiledScript
     /// <exception cref="ScriptException">The script threw or broke a bound.</exception>
     public JsonNode? Run(IReadOnlyList<JsonNode?> arguments, out bool returnedNothing)
     {
-        var (engine, deadline) = Rent();
+        var engine = Rent();
+        var deadline = engine.Constraints.Find<OperationDeadlineConstraint>()!;
         var healthy = false;
         try
         {
-            engine.Constraints.Reset();
+            // One budget for the whole run (arguments in, script, result out), and none for preparing
+            // the engine: a cold engine can take longer to set up than a run may last.
             deadline.Begin(_limits.Timeout);
+            engine.Constraints.Reset();
             var values = new JsValue[arguments.Count];
             for (var i = 0; i < values.Length; i++)
             {
@@ -105,29 +93,34 @@ public sealed class CompiledScript
             // An engine that broke a bound may hold a half-run state: it is dropped, not reused.
             if (healthy)
             {
-                _engines.Add((engine, deadline));
+                _engines.Add(engine);
             }
         }
     }
 
-    private (Engine, RunDeadline) Rent()
+    private Engine Rent()
     {
-        if (_engines.TryTake(out var pooled))
+        if (_engines.TryTake(out var engine))
         {
-            return pooled;
+            return engine;
         }
 
-        var deadline = new RunDeadline();
-        var engine = new Engine(options =>
-        {
-            options.Strict().LimitMemory(_limits.MemoryBytes).MaxStatements(_limits.MaxStatements)
-                .LimitRecursion(_limits.MaxRecursionDepth);
-            options.Constraints.Constraints.Add(deadline);
-            options.Constraints.RegexTimeout = _limits.Timeout;
-        });
+        // Known shortcoming: the engine checks these bounds between statements, so one built-in call
+        // ('x'.repeat(2 ** 28), a join over a vast sparse array) can allocate hundreds of MiB and run for
+        // seconds before the memory or time bound notices. They stop runaway loops, not one giant call;
+        // closing that gap needs scripts run out of process.
+        engine = new Engine(options => options
+            .Strict()
+            .Constraint(new OperationDeadlineConstraint())
+            .LimitMemory(_limits.MemoryBytes)
+            .MaxStatements(_limits.MaxStatements)
+            .LimitRecursion(_limits.MaxRecursionDepth));
         engine.Execute(_prepared);
-        engine.Execute(Hardening);
-        return (engine, deadline);
+
+        // Built-ins are frozen once per engine, so a script cannot leave state behind for the next run
+        // through globals, patched prototypes or properties hung on built-in functions.
+        SandboxHardening.Apply(engine);
+        return engine;
     }
 
     private ScriptException Describe(Exception error)

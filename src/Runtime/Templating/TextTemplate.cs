@@ -51,18 +51,22 @@ internal sealed class TextTemplate : JsonTemplate
         }
 
         var builder = new StringBuilder(_texts[0]);
+        var found = _paths.Length == 0;
         for (var i = 0; i < _paths.Length; i++)
         {
-            if (Lookup(scope, _paths[i], out var part) && part is not null)
+            if (Lookup(scope, _paths[i], out var part))
             {
-                builder.Append(AsText(part));
+                found = true;
+                builder.Append(part is null ? "" : AsText(part));
             }
 
             builder.Append(_texts[i + 1]);
         }
 
-        value = JsonValue.Create(builder.ToString());
-        return true;
+        // Text whose every value is absent ("note-{{userId}}" without a userId) is absent too, rather
+        // than sent as its bare surroundings or as an empty string.
+        value = found ? JsonValue.Create(builder.ToString()) : null;
+        return found;
     }
 
     private static bool Lookup(JsonObject scope, string path, out JsonNode? value)

@@ -43,7 +43,9 @@ internal abstract class BudgetWindow(RateBudget budget)
             Reserve(now, Remaining(now) - left);
         }
 
-        if (rateLimited && remaining is null or <= 0)
+        // A 429 names the spent budget only through its remaining header. One without it is the burst
+        // limit: closing a daily budget on it would refuse every request for the rest of the day.
+        if (rateLimited && (remaining <= 0 || (remaining is null && Budget.Window <= SlidingLimit)))
         {
             var reset = RateLimiter.ReadInt(header, Budget.ResetHeader);
             Close(now, reset is { } ms and > 0 ? now.AddMilliseconds(ms) : NextRoom(now));

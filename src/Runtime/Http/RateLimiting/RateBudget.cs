@@ -15,7 +15,10 @@ public sealed record RateBudget
     /// <summary>Response header with what is left of the budget.</summary>
     public string? RemainingHeader { get; init; }
 
-    /// <summary>Response header with the window's length in milliseconds.</summary>
+    /// <summary>
+    /// Response header with the window's length in milliseconds. Not read yet: the window stays the configured
+    /// one even when the vendor reports another, until <see cref="BudgetWindow"/> learns to follow it.
+    /// </summary>
     public string? WindowHeader { get; init; }
 
     /// <summary>Response header with the milliseconds until the budget refills.</summary>
