@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -36,7 +37,23 @@ public sealed partial class OperationInvoker(OperationCatalog catalog, Connector
     }
 
     /// <summary>Reads a trigger's items, page after page, as its paging style says.</summary>
-    public IAsyncEnumerable<JsonNode?> ReadItemsAsync(
+    public async IAsyncEnumerable<JsonNode?> ReadItemsAsync(
+        string key,
+        JsonObject inputs,
+        ConnectionContext connection,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var page in ReadPagesAsync(key, inputs, connection, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var item in page)
+            {
+                yield return item;
+            }
+        }
+    }
+
+    /// <summary>Reads a trigger's listing page by page; the caller may stop between pages.</summary>
+    public IAsyncEnumerable<IReadOnlyList<JsonNode?>> ReadPagesAsync(
         string key,
         JsonObject inputs,
         ConnectionContext connection,

@@ -15,7 +15,8 @@ internal sealed class PageReader(
 {
     private readonly TriggerSpec _trigger = operation.Definition.Trigger!;
 
-    public async IAsyncEnumerable<JsonNode?> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The listing's pages, each as the items it held, until the last page or the page limit.</summary>
+    public async IAsyncEnumerable<IReadOnlyList<JsonNode?>> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var paging = _trigger.Paging;
         var cursor = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
@@ -25,10 +26,7 @@ internal sealed class PageReader(
             var pageSize = Apply(paging, request, page, cursor);
             var result = await invoker.SendAsync(operation, scope, request, connection, cancellationToken).ConfigureAwait(false);
             var items = Items(result.Output);
-            foreach (var item in items)
-            {
-                yield return item;
-            }
+            yield return items;
 
             if (!HasNextPage(paging, pageSize, result, items, cursor))
             {

@@ -40,5 +40,51 @@ internal static class Migrations
                 PRIMARY KEY (connection, location_id)
             );
             """),
+        new(2, "recipes", """
+            CREATE TABLE trigger_states (
+                recipe      TEXT PRIMARY KEY,
+                operation   TEXT NOT NULL,
+                seeded      INTEGER NOT NULL DEFAULT 0,
+                polled_at   TEXT,
+                updated_at  TEXT NOT NULL
+            );
+            CREATE TABLE seen_items (
+                recipe      TEXT NOT NULL,
+                item_key    TEXT NOT NULL,
+                fingerprint TEXT NOT NULL,
+                seen_at     TEXT NOT NULL,
+                PRIMARY KEY (recipe, item_key)
+            );
+            CREATE INDEX seen_items_by_age ON seen_items (recipe, seen_at);
+            CREATE TABLE runs (
+                id          TEXT PRIMARY KEY,
+                recipe      TEXT NOT NULL,
+                status      TEXT NOT NULL,
+                item_key    TEXT,
+                trigger     TEXT NOT NULL,
+                error       TEXT,
+                replay_of   TEXT,
+                created_at  TEXT NOT NULL,
+                started_at  TEXT,
+                finished_at TEXT,
+                sequence    INTEGER NOT NULL
+            );
+            CREATE INDEX runs_by_recipe ON runs (recipe, sequence);
+            CREATE INDEX runs_by_status ON runs (status, sequence);
+            CREATE TABLE run_steps (
+                run_id      TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                step        TEXT NOT NULL,
+                position    INTEGER NOT NULL,
+                status      TEXT NOT NULL,
+                attempts    INTEGER NOT NULL DEFAULT 0,
+                input       TEXT,
+                output      TEXT,
+                error       TEXT,
+                started_at  TEXT,
+                finished_at TEXT,
+                duration_ms INTEGER,
+                PRIMARY KEY (run_id, step)
+            );
+            """),
     ];
 }

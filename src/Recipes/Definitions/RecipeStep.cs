@@ -1,0 +1,30 @@
+using System.Text.Json.Nodes;
+
+namespace Connector.Recipes.Definitions;
+
+/// <summary>One step of a recipe.</summary>
+public sealed record RecipeStep
+{
+    public required string Key { get; init; }
+
+    public required StepKind Kind { get; init; }
+
+    /// <summary>The operation of an action or search step.</summary>
+    public string? Operation { get; init; }
+
+    /// <summary>Templated inputs of the operation.</summary>
+    public JsonObject Inputs { get; init; } = [];
+
+    /// <summary>The condition of a filter step, or the body of a code step.</summary>
+    public string? Script { get; init; }
+
+    /// <summary>Search steps: whether the run stops when nothing is found.</summary>
+    public bool StopWhenNotFound { get; init; }
+
+    public ErrorPolicy OnError { get; init; } = ErrorPolicy.Halt;
+
+    public Reconciliation? Reconcile { get; init; }
+
+    /// <summary>Where the step starts in its file, for messages.</summary>
+    public int Index { get; init; }
+}

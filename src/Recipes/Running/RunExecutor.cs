@@ -1,0 +1,184 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Connector.Operations.Invoking;
+using Connector.Recipes.Definitions;
+using Connector.Recipes.Storage;
+using Connector.Runtime.Auth;
+using Connector.Runtime.Http;
+using Connector.Runtime.Json;
+using Connector.Runtime.Scripting;
+using Connector.Runtime.Templating;
+
+namespace Connector.Recipes.Running;
+
+/// <summary>
+/// Runs the steps of one run, recording each step's start before it acts and its result after, so
+/// that a run interrupted at any moment resumes at the unfinished step and never repeats one that
+/// succeeded. A create that may have reached the vendor is reconciled before it is tried again.
+/// </summary>
+internal sealed class RunExecutor(OperationInvoker invoker, RunStore store, RunScripts scripts, TimeProvider time)
+{
+    public async Task<RunStatus> ExecuteAsync(
+        RecipeDefinition recipe,
+        RunRecord run,
+        Func<string, ConnectionContext> connections,
+        CancellationToken cancellationToken)
+    {
+        store.MarkRun(run.Id, RunStatus.Running);
+        var done = store.Steps(run.Id).ToDictionary(s => s.Step, StringComparer.Ordinal);
+        var scope = new JsonObject
+        {
+            ["trigger"] = run.Trigger?.DeepClone(),
+            ["steps"] = new JsonObject(),
+            ["run"] = new JsonObject { ["id"] = run.Id, ["recipe"] = recipe.Name },
+        };
+        foreach (var step in recipe.Steps)
+        {
+            if (done.TryGetValue(step.Key, out var record) && record.Status != StepStatus.Started)
+            {
+                if (record.Status == StepStatus.Stopped)
+                {
+                    store.MarkRun(run.Id, RunStatus.Stopped);
+                    return RunStatus.Stopped;
+                }
+
+                scope["steps"]![step.Key] = record.Output?.DeepClone();
+                continue;
+            }
+
+            var interrupted = record is { Status: StepStatus.Started };
+            StepOutcome outcome;
+            try
+            {
+                outcome = await RunStepAsync(recipe, step, scope, run, interrupted, connections, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ReauthorizationRequiredException paused)
+            {
+                store.MarkRun(run.Id, RunStatus.Paused, paused.Message);
+                return RunStatus.Paused;
+            }
+
+            scope["steps"]![step.Key] = outcome.Output?.DeepClone();
+            if (outcome.Status == StepStatus.Stopped)
+            {
+                store.MarkRun(run.Id, RunStatus.Stopped);
+                return RunStatus.Stopped;
+            }
+
+            if (outcome.Status == StepStatus.Failed && step.OnError.Mode != ErrorMode.Continue)
+            {
+                store.MarkRun(run.Id, RunStatus.Failed, $"step '{step.Key}': {outcome.Error}");
+                return RunStatus.Failed;
+            }
+        }
+
+        store.MarkRun(run.Id, RunStatus.Succeeded);
+        return RunStatus.Succeeded;
+    }
+
+    private async Task<StepOutcome> RunStepAsync(
+        RecipeDefinition recipe,
+        RecipeStep step,
+        JsonObject scope,
+        RunRecord run,
+        bool interrupted,
+        Func<string, ConnectionContext> connections,
+        CancellationToken cancellationToken)
+    {
+        var input = JsonTemplate.Compile(step.Inputs.DeepClone()).Render(scope) as JsonObject ?? [];
+        if (interrupted && step.Kind == StepKind.Action && step.Reconcile is not null)
+        {
+            var found = await ReconcileAsync(recipe, step, scope, connections, cancellationToken).ConfigureAwait(false);
+            if (found is not null)
+            {
+                var reconciled = new StepOutcome(StepStatus.Succeeded, found);
+                store.FinishStep(run.Id, step.Key, reconciled.Status, reconciled.Output, null, TimeSpan.Zero);
+                return reconciled;
+            }
+        }
+
+        var attempts = step.OnError.Mode == ErrorMode.Retry ? step.OnError.Attempts : 1;
+        var delay = step.OnError.Backoff;
+        for (var attempt = 1; ; attempt++)
+        {
+            store.StartStep(run.Id, step.Key, step.Index, input);
+            var watch = Stopwatch.StartNew();
+            var outcome = await TryStepAsync(recipe, step, input, scope, connections, cancellationToken).ConfigureAwait(false);
+            store.FinishStep(run.Id, step.Key, outcome.Status, outcome.Output, outcome.Error, watch.Elapsed);
+            if (outcome.Status != StepStatus.Failed || attempt >= attempts)
+            {
+                return outcome;
+            }
+
+            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+            delay *= 2;
+        }
+    }
+
+    private async Task<StepOutcome> TryStepAsync(
+        RecipeDefinition recipe,
+        RecipeStep step,
+        JsonObject input,
+        JsonObject scope,
+        Func<string, ConnectionContext> connections,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            switch (step.Kind)
+            {
+                case StepKind.Filter:
+                    var holds = Truthy(scripts.Filter(recipe, step).Run(Arguments(scope), out _));
+                    return new StepOutcome(holds ? StepStatus.Succeeded : StepStatus.Stopped, new JsonObject { ["passed"] = holds });
+                case StepKind.Code:
+                    return new StepOutcome(StepStatus.Succeeded, scripts.Code(recipe, step).Run(Arguments(scope), out _));
+                default:
+                    var op = invoker.Catalog.Get(step.Operation!);
+                    var result = await invoker.InvokeAsync(op.Key, input, connections(op.Connector.Key), cancellationToken)
+                        .ConfigureAwait(false);
+                    var found = result.Output is not (null or JsonArray { Count: 0 });
+                    return step.Kind == StepKind.Search && !found && step.StopWhenNotFound
+                        ? new StepOutcome(StepStatus.Stopped, null)
+                        : new StepOutcome(StepStatus.Succeeded, result.Output);
+            }
+        }
+        catch (Exception error) when (error is OperationException or ScriptException)
+        {
+            return new StepOutcome(StepStatus.Failed, null, error.Message);
+        }
+    }
+
+    /// <summary>Looks for what an interrupted create would have made; its output when found, else null.</summary>
+    private async Task<JsonNode?> ReconcileAsync(
+        RecipeDefinition recipe,
+        RecipeStep step,
+        JsonObject scope,
+        Func<string, ConnectionContext> connections,
+        CancellationToken cancellationToken)
+    {
+        var reconcile = step.Reconcile!;
+        var listing = invoker.Catalog.Get(reconcile.Operation);
+        var inputs = JsonTemplate.Compile(reconcile.Inputs.DeepClone()).Render(scope) as JsonObject ?? [];
+        var result = await invoker.InvokeAsync(listing.Key, inputs, connections(listing.Connector.Key), cancellationToken)
+            .ConfigureAwait(false);
+        var items = JsonPath.Get(result.Output, reconcile.Items ?? listing.Trigger?.Items) switch
+        {
+            JsonArray array => [.. array],
+            null => new List<JsonNode?>(),
+            var single => [single],
+        };
+        var match = scripts.Match(recipe, step);
+        return items.FirstOrDefault(item => Truthy(match.Run([item, scope["trigger"], scope["steps"], scope["run"]], out _)))?.DeepClone();
+    }
+
+    private static JsonNode?[] Arguments(JsonObject scope) => [scope["trigger"], scope["steps"], scope["run"]];
+
+    private static bool Truthy(JsonNode? value) => value?.GetValueKind() switch
+    {
+        null or JsonValueKind.Null or JsonValueKind.False => false,
+        JsonValueKind.Number => value.GetValue<double>() != 0,
+        JsonValueKind.String => value.GetValue<string>().Length > 0,
+        _ => true,
+    };
+}

@@ -1,0 +1,34 @@
+using System.Collections.Concurrent;
+using Connector.Recipes.Definitions;
+using Connector.Runtime.Scripting;
+
+namespace Connector.Recipes.Running;
+
+/// <summary>The JavaScript of a recipe's steps, compiled once per recipe and step.</summary>
+internal sealed class RunScripts(ScriptLimits limits)
+{
+    public static readonly IReadOnlyList<string> FilterParameters = ["trigger", "steps", "run"];
+
+    public static readonly IReadOnlyList<string> CodeParameters = ["trigger", "steps", "run"];
+
+    public static readonly IReadOnlyList<string> MatchParameters = ["item", "trigger", "steps", "run"];
+
+    private readonly ConcurrentDictionary<(string, string, string), CompiledScript> _compiled = new();
+
+    public CompiledScript Filter(RecipeDefinition recipe, RecipeStep step) =>
+        Get(recipe, step, "filter", $"return ({step.Script});", FilterParameters);
+
+    public CompiledScript Code(RecipeDefinition recipe, RecipeStep step) =>
+        Get(recipe, step, "code", step.Script!, CodeParameters);
+
+    public CompiledScript Match(RecipeDefinition recipe, RecipeStep step) =>
+        Get(recipe, step, "reconcile/match", $"return ({step.Reconcile!.Match});", MatchParameters);
+
+    private CompiledScript Get(RecipeDefinition recipe, RecipeStep step, string field, string body, IReadOnlyList<string> parameters) =>
+        _compiled.GetOrAdd((recipe.Name, step.Key, field + body), _ =>
+        {
+            var line = recipe.Source.Locate($"/steps/{step.Index}/{field}").Line;
+            var origin = new ScriptOrigin(recipe.Name, $"steps.{step.Key}.{field.Replace('/', '.')}", recipe.Source.File, line);
+            return CompiledScript.Compile(body, parameters, origin, limits);
+        });
+}
