@@ -14,6 +14,8 @@ internal static class CliApplication
             ValidateCommand.Create(),
             InvokeCommand.Create(),
             ConnectionsCommand.Create(),
+            RunCommand.Create(),
+            RunsCommand.Create(),
         };
 
         var configuration = new InvocationConfiguration

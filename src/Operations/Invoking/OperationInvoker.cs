@@ -69,6 +69,18 @@ public sealed partial class OperationInvoker(OperationCatalog catalog, Connector
         return new PageReader(this, operation, scope, connection, _options.MaxPages).ReadAsync(cancellationToken);
     }
 
+    /// <summary>The request an invocation would send (after templating and the before transform), sending nothing.</summary>
+    public JsonObject Preview(string key, JsonObject inputs, ConnectionContext connection)
+    {
+        var operation = Compile(catalog.Get(key));
+        var scope = Bind(operation, inputs, connection);
+        var request = Render(operation, scope);
+        ApplyBefore(operation, scope, request);
+        var preview = request.ToJson();
+        preview["baseUrl"] = (connection.BaseUrl ?? operation.Definition.Connector.BaseUrl).ToString();
+        return preview;
+    }
+
     internal CompiledOperation Compile(OperationDefinition definition) =>
         _compiled.GetOrAdd(definition.Key, _ => new CompiledOperation(definition, _options.Scripts));
 
@@ -190,17 +202,7 @@ public sealed partial class OperationInvoker(OperationCatalog catalog, Connector
         CancellationToken cancellationToken)
     {
         var op = operation.Definition;
-        if (operation.Before is { } before)
-        {
-            var returned = before.Run([request.ToJson(), Inputs(scope), scope["connection"]], out var nothing);
-            var changed = nothing ? null : returned as JsonObject;
-            if (!nothing && changed is null)
-            {
-                throw new InvocationException(op.Key, "transforms.before must return the request object (or nothing)");
-            }
-
-            request.Update(changed ?? throw new InvocationException(op.Key, "transforms.before returned nothing; return the request"));
-        }
+        ApplyBefore(operation, scope, request);
 
         var client = clients.For(op.Connector, connection.BaseUrl);
         var response = await client.SendAsync(ToApiRequest(op, scope, request, connection), connection.Auth, cancellationToken)
@@ -213,6 +215,22 @@ public sealed partial class OperationInvoker(OperationCatalog catalog, Connector
         }
 
         return new InvocationResult(output, response.Body, response.StatusCode);
+    }
+
+    private static void ApplyBefore(CompiledOperation operation, JsonObject scope, RenderedRequest request)
+    {
+        if (operation.Before is not { } before)
+        {
+            return;
+        }
+
+        var returned = before.Run([request.ToJson(), Inputs(scope), scope["connection"]], out var nothing);
+        if (nothing || returned is not JsonObject changed)
+        {
+            throw new InvocationException(operation.Definition.Key, "transforms.before must return the request object");
+        }
+
+        request.Update(changed);
     }
 
     private static JsonObject Inputs(JsonObject scope)

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Connector.Operations.Invoking;
 using Connector.Recipes.Definitions;
 using Connector.Recipes.Storage;
@@ -13,6 +14,7 @@ public sealed class RecipeEngine
 {
     private readonly TriggerPoller _poller;
     private readonly RunExecutor _executor;
+    private readonly RunPlanner _planner;
     private readonly Func<RecipeDefinition, string, ConnectionContext> _connections;
 
     /// <param name="connections">The connection a recipe uses for a connector (key), ready to invoke with.</param>
@@ -26,7 +28,9 @@ public sealed class RecipeEngine
         Store = store;
         _connections = connections;
         _poller = new TriggerPoller(invoker, store);
-        _executor = new RunExecutor(invoker, store, new RunScripts(limits ?? ScriptLimits.Default), time ?? TimeProvider.System);
+        var scripts = new RunScripts(limits ?? ScriptLimits.Default);
+        _executor = new RunExecutor(invoker, store, scripts, time ?? TimeProvider.System);
+        _planner = new RunPlanner(invoker, scripts);
         Invoker = invoker;
     }
 
@@ -41,6 +45,10 @@ public sealed class RecipeEngine
     /// <summary>What the trigger would fire now, without remembering it.</summary>
     public Task<IReadOnlyList<PolledItem>> PreviewPollAsync(RecipeDefinition recipe, CancellationToken cancellationToken = default) =>
         _poller.FindAsync(recipe, TriggerConnection(recipe), cancellationToken);
+
+    /// <summary>A dry run of <paramref name="item"/> through the recipe's steps; nothing that writes is sent.</summary>
+    public Task<IReadOnlyList<PlannedStep>> PlanAsync(RecipeDefinition recipe, JsonNode? item, CancellationToken cancellationToken = default) =>
+        _planner.PlanAsync(recipe, item, connector => _connections(recipe, connector), cancellationToken);
 
     /// <summary>Runs every unfinished run of the recipe, oldest first, including those a crash interrupted.</summary>
     public async Task<IReadOnlyList<(RunRecord Run, RunStatus Status)>> RunPendingAsync(

@@ -1,0 +1,87 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Connector.Operations.Definitions;
+using Connector.Operations.Invoking;
+using Connector.Recipes.Definitions;
+using Connector.Runtime.Http;
+using Connector.Runtime.Scripting;
+using Connector.Runtime.Templating;
+
+namespace Connector.Recipes.Running;
+
+/// <summary>
+/// A dry run of one item through a recipe's steps: filters and code run, searches that only read are
+/// sent, and every write is shown as the request it would be, with the operation's sample as its output.
+/// </summary>
+internal sealed class RunPlanner(OperationInvoker invoker, RunScripts scripts)
+{
+    public async Task<IReadOnlyList<PlannedStep>> PlanAsync(
+        RecipeDefinition recipe,
+        JsonNode? item,
+        Func<string, ConnectionContext> connections,
+        CancellationToken cancellationToken)
+    {
+        var scope = new JsonObject
+        {
+            ["trigger"] = item?.DeepClone(),
+            ["steps"] = new JsonObject(),
+            ["run"] = new JsonObject { ["id"] = "dry-run", ["recipe"] = recipe.Name },
+        };
+        var plan = new List<PlannedStep>();
+        foreach (var step in recipe.Steps)
+        {
+            var (planned, output, stop) = await PlanStepAsync(recipe, step, scope, connections, cancellationToken).ConfigureAwait(false);
+            plan.Add(planned);
+            scope["steps"]![step.Key] = output?.DeepClone();
+            if (stop)
+            {
+                break;
+            }
+        }
+
+        return plan;
+    }
+
+    private async Task<(PlannedStep, JsonNode?, bool Stop)> PlanStepAsync(
+        RecipeDefinition recipe,
+        RecipeStep step,
+        JsonObject scope,
+        Func<string, ConnectionContext> connections,
+        CancellationToken cancellationToken)
+    {
+        JsonNode?[] arguments = [scope["trigger"], scope["steps"], scope["run"]];
+        try
+        {
+            switch (step.Kind)
+            {
+                case StepKind.Filter:
+                    var passed = scripts.Filter(recipe, step).Run(arguments, out _) is JsonValue v && v.GetValueKind() == JsonValueKind.True;
+                    return (new PlannedStep(step.Key, passed ? "filter holds: the run goes on" : "filter does not hold: the run would stop here", null),
+                        new JsonObject { ["passed"] = passed }, !passed);
+                case StepKind.Code:
+                    var output = scripts.Code(recipe, step).Run(arguments, out _);
+                    return (new PlannedStep(step.Key, $"code returns {output?.ToJsonString() ?? "nothing"}", null), output, false);
+            }
+
+            var op = invoker.Catalog.Get(step.Operation!);
+            var inputs = JsonTemplate.Compile(step.Inputs.DeepClone()).Render(scope) as JsonObject ?? [];
+            var connection = connections(op.Connector.Key);
+            if (step.Kind == StepKind.Search && IsReadOnly(op))
+            {
+                var result = await invoker.InvokeAsync(op.Key, inputs, connection, cancellationToken).ConfigureAwait(false);
+                var found = result.Output is not (null or JsonArray { Count: 0 });
+                return (new PlannedStep(step.Key, found ? $"{op.Key} found something (sent: it only reads)" : $"{op.Key} found nothing", null),
+                    result.Output, !found && step.StopWhenNotFound);
+            }
+
+            var request = invoker.Preview(op.Key, inputs, connection);
+            return (new PlannedStep(step.Key, $"would send {op.Key}", request), op.Output.Sample?.DeepClone(), false);
+        }
+        catch (Exception error) when (error is OperationException or ScriptException)
+        {
+            return (new PlannedStep(step.Key, $"would fail: {error.Message}", null), null, true);
+        }
+    }
+
+    private static bool IsReadOnly(OperationDefinition op) => op.Request.Method == "GET" || op.Kind == OperationKind.Trigger;
+}
