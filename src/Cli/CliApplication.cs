@@ -16,6 +16,7 @@ internal static class CliApplication
             ConnectionsCommand.Create(),
             RunCommand.Create(),
             RunsCommand.Create(),
+            HostCommand.Create(),
         };
 
         var configuration = new InvocationConfiguration

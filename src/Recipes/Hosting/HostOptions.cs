@@ -1,0 +1,14 @@
+namespace Connector.Recipes.Hosting;
+
+/// <summary>Settings of <c>connector host</c>.</summary>
+public sealed record RecipeHostOptions
+{
+    /// <summary>Folder of recipe files, watched for changes.</summary>
+    public required string RecipesFolder { get; init; }
+
+    /// <summary>Polls that may run at once across all recipes. Default: 16.</summary>
+    public int MaxConcurrentPolls { get; init; } = 16;
+
+    /// <summary>How long a file change waits for more changes before recipes reload. Default: 500 ms.</summary>
+    public TimeSpan ReloadDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+}
