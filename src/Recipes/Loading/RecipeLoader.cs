@@ -102,7 +102,7 @@ public static class RecipeLoader
     private static FirstPoll ReadFirstPoll(JsonNode? node) => node switch
     {
         JsonObject backfill when backfill["backfill"] is { } count =>
-            new FirstPoll { Mode = FirstPollMode.Backfill, Count = count.GetValue<int>() },
+            new FirstPoll { Mode = FirstPollMode.Backfill, Count = (int)count.GetValue<long>() },
         JsonObject since when since["since"] is { } date => new FirstPoll
         {
             Mode = FirstPollMode.Since,
@@ -147,7 +147,7 @@ public static class RecipeLoader
         var (mode, attempts, backoff) = node switch
         {
             null => ("halt", (int?)null, (string?)null),
-            JsonObject obj => (obj["policy"]!.GetValue<string>(), obj["attempts"]?.GetValue<int>(), obj["backoff"]?.GetValue<string>()),
+            JsonObject obj => (obj["policy"]!.GetValue<string>(), (int?)obj["attempts"]?.GetValue<long>(), obj["backoff"]?.GetValue<string>()),
             _ => (node.GetValue<string>(), null, null),
         };
         var policy = new ErrorPolicy { Mode = Enum.Parse<ErrorMode>(mode, ignoreCase: true) };

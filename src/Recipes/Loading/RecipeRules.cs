@@ -71,8 +71,10 @@ internal static class RecipeRules
                 {
                     fail($"{at}/action", $"'{key}' is a trigger; use it as a search step, or pick an action");
                 }
-
-                CheckInputs(op, step.Inputs, $"{at}/inputs", earlier, fail);
+                else
+                {
+                    CheckInputs(op, step.Inputs, $"{at}/inputs", earlier, fail);
+                }
             }
         }
 
