@@ -53,6 +53,7 @@ public sealed class ConnectionResolver(
             LocationId = asLocation ? locationId : locationId ?? connection.LocationId,
             CompanyId = connection.CompanyId,
             UserId = connection.UserId,
+            Values = connection.Values,
         };
     }
 

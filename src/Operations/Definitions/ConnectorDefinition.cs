@@ -13,6 +13,9 @@ public sealed record ConnectorDefinition
 
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Values of a connection that templates may name as <c>{{connection.NAME}}</c>.</summary>
+    public IReadOnlyList<string> ConnectionValues { get; init; } = ["locationId", "companyId", "userId"];
+
     /// <summary>Header that carries each operation's version, when the connector versions its API that way.</summary>
     public string? VersionHeader { get; init; }
 

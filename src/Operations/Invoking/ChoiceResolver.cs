@@ -39,12 +39,18 @@ public static class ChoiceResolver
     private static JsonObject ListingInputs(DynamicChoices source, JsonObject inputs, ConnectionContext connection)
     {
         var scope = (JsonObject)inputs.DeepClone();
-        scope["connection"] = new JsonObject
+        var values = new JsonObject
         {
             ["locationId"] = connection.LocationId,
             ["companyId"] = connection.CompanyId,
             ["userId"] = connection.UserId,
         };
+        foreach (var (name, value) in connection.Values)
+        {
+            values[name] = value;
+        }
+
+        scope["connection"] = values;
         foreach (var name in scope["connection"]!.AsObject().Where(p => p.Value is null).Select(p => p.Key).ToList())
         {
             scope["connection"]!.AsObject().Remove(name);

@@ -25,4 +25,7 @@ public sealed record ConnectionContext
     public string? CompanyId { get; init; }
 
     public string? UserId { get; init; }
+
+    /// <summary>Other values of the connection that templates name, for example TrainerCentral's orgId.</summary>
+    public IReadOnlyDictionary<string, string> Values { get; init; } = new Dictionary<string, string>();
 }

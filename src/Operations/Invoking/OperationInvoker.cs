@@ -147,6 +147,11 @@ public sealed partial class OperationInvoker(OperationCatalog catalog, Connector
     private static JsonObject ConnectionValues(ConnectionContext connection)
     {
         var values = new JsonObject();
+        foreach (var (name, value) in connection.Values)
+        {
+            values[name] = value;
+        }
+
         foreach (var (name, value) in new[]
                  {
                      ("locationId", connection.LocationId), ("companyId", connection.CompanyId), ("userId", connection.UserId),

@@ -14,12 +14,6 @@ namespace Connector.Operations.Validation;
 /// </summary>
 internal sealed partial class OperationRules : AbstractValidator<OperationDefinition>
 {
-    /// <summary>Values of the connection a template may name.</summary>
-    public static readonly IReadOnlySet<string> ConnectionValues = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "locationId", "companyId", "userId",
-    };
-
     public OperationRules()
     {
         RuleFor(op => op).Custom(KeyMatchesFile);
@@ -121,7 +115,7 @@ internal sealed partial class OperationRules : AbstractValidator<OperationDefini
     {
         var parts = reference.Split('.');
         return parts[0] == "connection"
-            ? parts.Length == 2 && ConnectionValues.Contains(parts[1])
+            ? parts.Length == 2 && op.Connector.ConnectionValues.Contains(parts[1])
             : op.FindInput(parts[0]) is not null;
     }
 

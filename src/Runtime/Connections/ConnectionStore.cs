@@ -21,10 +21,10 @@ public sealed class ConnectionStore(SqliteStore store, SecretBox secrets, TimePr
         command.CommandText = """
             INSERT INTO connections (name, connector, kind, status, base_url, user_type, company_id, location_id,
                 location_ids, user_id, scopes, client_id, client_secret, access_token, refresh_token, expires_at,
-                white_label, generation, created_at, updated_at)
+                white_label, "values", generation, created_at, updated_at)
             VALUES ($name, $connector, $kind, $status, $base_url, $user_type, $company_id, $location_id,
                 $location_ids, $user_id, $scopes, $client_id, $client_secret, $access_token, $refresh_token, $expires_at,
-                $white_label, 1, $now, $now)
+                $white_label, $values, 1, $now, $now)
             """;
         var now = Text(_time.GetUtcNow());
         command.Parameters.AddWithValue("$name", connection.Name);
@@ -44,6 +44,7 @@ public sealed class ConnectionStore(SqliteStore store, SecretBox secrets, TimePr
         command.Parameters.AddWithValue("$refresh_token", Seal(connection.RefreshToken));
         command.Parameters.AddWithValue("$expires_at", connection.ExpiresAt is { } expires ? Text(expires) : DBNull.Value);
         command.Parameters.AddWithValue("$white_label", connection.WhiteLabel ? 1 : 0);
+        command.Parameters.AddWithValue("$values", System.Text.Json.JsonSerializer.Serialize(connection.Values));
         command.Parameters.AddWithValue("$now", now);
         try
         {
@@ -180,6 +181,9 @@ public sealed class ConnectionStore(SqliteStore store, SecretBox secrets, TimePr
         LocationId = OptionalText(reader, "location_id"),
         LocationIds = Words(OptionalText(reader, "location_ids")),
         UserId = OptionalText(reader, "user_id"),
+        Values = OptionalText(reader, "values") is { } values
+            ? System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(values) ?? []
+            : new Dictionary<string, string>(),
         Scopes = Words(OptionalText(reader, "scopes")),
         ClientId = OptionalText(reader, "client_id"),
         ClientSecret = Unseal(reader, reader.GetOrdinal("client_secret")),

@@ -30,6 +30,9 @@ public sealed class StoredConnection
 
     public string? UserId { get; init; }
 
+    /// <summary>Other values templates may name, for example TrainerCentral's orgId.</summary>
+    public IReadOnlyDictionary<string, string> Values { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Scopes granted; empty when the vendor did not say (private tokens).</summary>
     public IReadOnlyList<string> Scopes { get; init; } = [];
 

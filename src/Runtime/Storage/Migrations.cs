@@ -86,5 +86,8 @@ internal static class Migrations
                 PRIMARY KEY (run_id, step)
             );
             """),
+        new(3, "connection values", """
+            ALTER TABLE connections ADD COLUMN "values" TEXT;
+            """),
     ];
 }
