@@ -74,22 +74,43 @@ internal static class RunsCommand
 
     private static Command Replay()
     {
-        var id = new Argument<string>("ID");
+        var id = new Argument<string?>("ID") { Description = "The run to replay.", Arity = ArgumentArity.ZeroOrOne };
+        var allFailed = new Option<bool>("--all-failed") { Description = "Replay every failed run (of --recipe, if given)." };
+        var recipeName = new Option<string?>("--recipe") { Description = "With --all-failed: only this recipe's runs." };
         var folder = RunCommand.RecipesFolder();
         var definitions = CommonOptions.Definitions();
-        var command = new Command("replay", "Run a failed run again from its failed step, with the recipe as it is now.")
+        var command = new Command("replay", "Run failed runs again from their failed step, with the recipe as it is now.")
         {
-            id, folder, definitions,
+            id, allFailed, recipeName, folder, definitions,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(id) is null == !result.GetValue(allFailed))
+            {
+                result.AddError("Give a run ID, or --all-failed.");
+            }
+        });
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var session = new RecipeSession(parse.GetValue(definitions));
-            var original = session.Store.Find(parse.GetValue(id)!) ?? throw new CommandException($"no run '{parse.GetValue(id)}'");
-            var recipe = session.LoadRecipe(original.Recipe, parse.GetValue(folder)!);
-            var replay = await session.Engine.ReplayAsync(recipe, original.Id, cancellationToken);
-            await parse.InvocationConfiguration.Output.WriteLineAsync(
-                $"{replay.Id}: {replay.Status.ToString().ToLowerInvariant()} (replay of {original.Id}){(replay.Error is null ? "" : ": " + replay.Error)}");
-            return replay.Status == RunStatus.Succeeded ? 0 : 2;
+            var originals = parse.GetValue(id) is { } runId
+                ? [session.Store.Find(runId) ?? throw new CommandException($"no run '{runId}'")]
+                : session.Store.List(parse.GetValue(recipeName), RunStatus.Failed, int.MaxValue).Reverse().ToList();
+            var recipes = new Dictionary<string, Recipes.Definitions.RecipeDefinition>(StringComparer.Ordinal);
+            var failed = 0;
+            await ProgressReporter.RunAsync(parse.InvocationConfiguration.Output, "Replaying", originals, async original =>
+            {
+                if (!recipes.TryGetValue(original.Recipe, out var recipe))
+                {
+                    recipe = recipes[original.Recipe] = session.LoadRecipe(original.Recipe, parse.GetValue(folder)!);
+                }
+
+                var replay = await session.Engine.ReplayAsync(recipe, original.Id, cancellationToken);
+                failed += replay.Status == RunStatus.Succeeded ? 0 : 1;
+                var error = replay.Error is null ? "" : ": " + replay.Error;
+                return $"{replay.Id}: {replay.Status.ToString().ToLowerInvariant()} (replay of {original.Id}){error}";
+            });
+            return failed == 0 ? 0 : 2;
         });
         return command;
     }
