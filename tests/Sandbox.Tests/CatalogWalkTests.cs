@@ -8,7 +8,7 @@ namespace Connector.Sandbox.Tests;
 /// Every operation of the catalog, sent as its definition's example to a freshly reset sandbox, is
 /// answered with a status the vendor documents for it, and a body that fits the vendor's response schema.
 /// </summary>
-public sealed class CatalogWalkTests(WalkSandbox sandbox) : IClassFixture<WalkSandbox>
+public sealed class CatalogWalkTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>
 {
     /// <summary>
     /// Operations whose vendor schema cannot judge an answer, and why. Each must still disagree with the

@@ -1,7 +1,7 @@
 namespace Connector.Sandbox.Tests.Support;
 
 /// <summary>One sandbox, with a location token and an agency token carrying every scope, shared by a test class.</summary>
-public sealed class WalkSandbox : IAsyncLifetime
+public class SandboxFixture : IAsyncLifetime
 {
     private SandboxServer? _server;
 
@@ -13,9 +13,12 @@ public sealed class WalkSandbox : IAsyncLifetime
 
     public string CompanyToken { get; private set; } = "";
 
+    /// <summary>How the sandbox is started: in memory, seeded with no generated contacts.</summary>
+    protected virtual SandboxOptions Options => new() { Catalog = TestCatalog.Value };
+
     public async Task InitializeAsync()
     {
-        _server = await SandboxServer.StartAsync(new SandboxOptions { Catalog = TestCatalog.Value });
+        _server = await SandboxServer.StartAsync(Options);
         LocationToken = (await _server.CreatePrivateTokenAsync()).Token;
         CompanyToken = (await _server.CreateCompanyTokenAsync()).Token;
         Http = new HttpClient { BaseAddress = _server.BaseUrl };
