@@ -1,0 +1,154 @@
+using System.Text.Json.Nodes;
+using Json.Schema;
+
+namespace Connector.Sandbox.Tests.Support;
+
+/// <summary>
+/// The vendor's response schemas per operation, from the OpenAPI files beside the clone
+/// (ghl-operations.tsv names each operation's file): local and cross-file $refs are inlined, OpenAPI's
+/// <c>nullable</c> becomes a null type, and a schema without a type accepts any value.
+/// </summary>
+internal static class VendorSchemas
+{
+    private static readonly Dictionary<string, JsonNode> Files = [];
+    private static readonly Lazy<Dictionary<string, (string File, string Method, string Path)>> Rows = new(ReadTable);
+
+    /// <summary>The documented success statuses of an operation, and the schema of the first one (null: none).</summary>
+    public static (IReadOnlyList<int> Statuses, JsonSchema? Schema) For(string key)
+    {
+        lock (Files)
+        {
+            var (file, method, path) = Rows.Value[key];
+            var spec = Load(file);
+            var paths = spec["paths"]!.AsObject();
+            var item = paths[path] ?? paths.First(p => p.Key.TrimEnd('/') == path.TrimEnd('/')).Value!;
+            var responses = item[method.ToLowerInvariant()]!["responses"]!.AsObject();
+            var statuses = responses.Select(r => r.Key).Where(c => c.StartsWith('2')).Select(int.Parse).ToList();
+            var schema = responses[statuses[0].ToString(System.Globalization.CultureInfo.InvariantCulture)]?["content"]?["application/json"]?["schema"];
+            if (schema is null)
+            {
+                return (statuses, null);
+            }
+
+            var inlined = Inline(schema, file, []);
+            return (statuses, JsonSchema.FromText(inlined.ToJsonString()));
+        }
+    }
+
+    /// <summary>The errors of a value against a schema, one line each; empty when it fits.</summary>
+    public static IReadOnlyList<string> Check(JsonSchema schema, JsonNode? value)
+    {
+        var result = schema.Evaluate(value, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        return result.IsValid
+            ? []
+            : [.. (result.Details ?? []).Where(d => d.HasErrors).SelectMany(d =>
+                d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))];
+    }
+
+    private static Dictionary<string, (string File, string Method, string Path)> ReadTable()
+    {
+        var lines = File.ReadAllLines(Path.Combine(RepositoryPaths.Shared, "ghl-operations.tsv"));
+        var header = lines[0].Split('\t').ToList();
+        return lines.Skip(1).Select(l => l.Split('\t')).ToDictionary(
+            c => c[header.IndexOf("key")],
+            c => (c[header.IndexOf("spec_file")], c[header.IndexOf("method")], c[header.IndexOf("path")]));
+    }
+
+    private static JsonNode Load(string file)
+    {
+        if (!Files.TryGetValue(file, out var spec))
+        {
+            spec = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Shared, "ghl-openapi", file)))!;
+            Files[file] = spec;
+        }
+
+        return spec;
+    }
+
+    private static JsonNode Inline(JsonNode node, string file, HashSet<string> stack)
+    {
+        switch (node)
+        {
+            case JsonObject obj when obj["$ref"]?.GetValue<string>() is { } reference:
+                var (target, targetFile) = Resolve(reference, file);
+                var id = targetFile + reference[reference.IndexOf('#')..];
+                if (!stack.Add(id))
+                {
+                    return new JsonObject();
+                }
+
+                var inlined = Inline(target, targetFile, stack);
+                stack.Remove(id);
+                return inlined;
+            case JsonObject obj:
+                var copy = new JsonObject();
+                foreach (var (name, value) in obj)
+                {
+                    if (value is null || name is "nullable" or "example" or "examples" or "discriminator" or "xml")
+                    {
+                        continue;
+                    }
+
+                    copy[name] = name switch
+                    {
+                        "properties" => new JsonObject(value.AsObject()
+                            .Select(p => KeyValuePair.Create(p.Key, p.Value is null ? null : Inline(p.Value, file, stack)))),
+                        "enum" or "required" or "default" => value.DeepClone(),
+                        _ => Inline(value, file, stack),
+                    };
+                }
+
+                return obj["nullable"]?.GetValue<bool>() == true ? Nullable(copy) : copy;
+            case JsonArray array:
+                return new JsonArray([.. array.Select(v => v is null ? null : Inline(v, file, stack))]);
+            default:
+                return node.DeepClone();
+        }
+    }
+
+    private static JsonObject Nullable(JsonObject schema)
+    {
+        if (schema["type"] is JsonValue type)
+        {
+            schema["type"] = new JsonArray(type.GetValue<string>(), "null");
+        }
+
+        if (schema["enum"] is JsonArray values)
+        {
+            values.Add(null);
+        }
+
+        return schema;
+    }
+
+    private static (JsonNode Target, string File) Resolve(string reference, string file)
+    {
+        var hash = reference.IndexOf('#');
+        var targetFile = Normalize(hash == 0 ? file : $"{Path.GetDirectoryName(file)?.Replace('\\', '/')}/{reference[..hash]}");
+        var node = Load(targetFile);
+        foreach (var part in reference[(hash + 2)..].Split('/'))
+        {
+            node = node[part] ?? throw new KeyNotFoundException($"{reference} in {file}");
+        }
+
+        return (node, targetFile);
+    }
+
+    private static string Normalize(string path)
+    {
+        var parts = new List<string>();
+        foreach (var part in path.Split('/'))
+        {
+            if (part == ".." && parts.Count > 0)
+            {
+                parts.RemoveAt(parts.Count - 1);
+            }
+            else if (part is not ("." or ""))
+            {
+                parts.Add(part);
+            }
+        }
+
+        return string.Join('/', parts);
+    }
+}
