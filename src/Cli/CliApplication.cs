@@ -17,6 +17,7 @@ internal static class CliApplication
             RunCommand.Create(),
             RunsCommand.Create(),
             HostCommand.Create(),
+            DemoCommand.Create(),
         };
 
         var configuration = new InvocationConfiguration
