@@ -173,6 +173,11 @@ internal sealed partial class RequestPipeline(
     // Where two operations share a request, the first whose rules the request meets handles it.
     private static OperationPlan Choose(List<OperationPlan> candidates, IQueryCollection query, JsonNode? body)
     {
+        if (candidates is [{ Rules.IsEmpty: true } only])
+        {
+            return only;
+        }
+
         List<string>? firstProblems = null;
         foreach (var plan in candidates)
         {
