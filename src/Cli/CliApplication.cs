@@ -18,6 +18,7 @@ internal static class CliApplication
             RunsCommand.Create(),
             HostCommand.Create(),
             DemoCommand.Create(),
+            SandboxCommand.Create(),
         };
 
         var configuration = new InvocationConfiguration
