@@ -22,6 +22,9 @@ internal abstract class BudgetWindow(RateBudget budget)
 
     public abstract int Remaining(DateTimeOffset now);
 
+    /// <summary>Requests sent within a window and a little before it: the most the vendor can still be counting.</summary>
+    protected abstract int RecentCount(DateTimeOffset now);
+
     /// <summary>Counts requests the vendor saw that this process did not send (another host, another tool).</summary>
     protected abstract void Reserve(DateTimeOffset now, int count);
 
@@ -37,10 +40,13 @@ internal abstract class BudgetWindow(RateBudget budget)
             Limit = Math.Min(limit, Budget.Limit);
         }
 
+        // The vendor counted this request when it arrived, not when it answered: compare its count with
+        // ours over a slightly longer look back, so that our own requests that have just left our window
+        // are not mistaken for someone else's.
         var remaining = RateLimiter.ReadInt(header, Budget.RemainingHeader);
-        if (remaining is { } left && Remaining(now) > left)
+        if (remaining is { } left && Limit - left > RecentCount(now))
         {
-            Reserve(now, Remaining(now) - left);
+            Reserve(now, Limit - left - RecentCount(now));
         }
 
         // A 429 names the spent budget only through its remaining header. One without it is the burst
@@ -54,6 +60,9 @@ internal abstract class BudgetWindow(RateBudget budget)
 
     private sealed class SlidingWindow(RateBudget budget, TimeSpan margin) : BudgetWindow(budget)
     {
+        // How long past the window a request is remembered for comparing counts with the vendor's.
+        private static readonly TimeSpan LookBack = TimeSpan.FromSeconds(1);
+
         private readonly Queue<DateTimeOffset> _sent = new();
         private readonly TimeSpan _window = budget.Window + margin;
         private DateTimeOffset _closedUntil;
@@ -66,7 +75,33 @@ internal abstract class BudgetWindow(RateBudget budget)
                 return _closedUntil - now;
             }
 
-            return _sent.Count < Limit ? TimeSpan.Zero : _sent.Peek() + _window - now;
+            var (count, oldest) = InWindow(now);
+            return count < Limit ? TimeSpan.Zero : oldest + _window - now;
+        }
+
+        protected override int RecentCount(DateTimeOffset now)
+        {
+            Forget(now);
+            return _sent.Count;
+        }
+
+        // The requests inside the window, and the oldest of them; the queue also holds the look-back.
+        private (int Count, DateTimeOffset Oldest) InWindow(DateTimeOffset now)
+        {
+            var count = _sent.Count;
+            var oldest = DateTimeOffset.MaxValue;
+            foreach (var sent in _sent)
+            {
+                if (sent + _window > now)
+                {
+                    oldest = sent;
+                    break;
+                }
+
+                count--;
+            }
+
+            return (count, oldest);
         }
 
         public override void Take(DateTimeOffset now) => _sent.Enqueue(now);
@@ -74,7 +109,7 @@ internal abstract class BudgetWindow(RateBudget budget)
         public override int Remaining(DateTimeOffset now)
         {
             Forget(now);
-            return Math.Max(0, Limit - _sent.Count);
+            return Math.Max(0, Limit - InWindow(now).Count);
         }
 
         protected override void Reserve(DateTimeOffset now, int count)
@@ -88,11 +123,11 @@ internal abstract class BudgetWindow(RateBudget budget)
         protected override void Close(DateTimeOffset now, DateTimeOffset until) => _closedUntil = until;
 
         protected override DateTimeOffset NextRoom(DateTimeOffset now) =>
-            _sent.Count == 0 ? now + _window : _sent.Peek() + _window;
+            InWindow(now) is { Count: > 0 } inWindow ? inWindow.Oldest + _window : now + _window;
 
         private void Forget(DateTimeOffset now)
         {
-            while (_sent.Count > 0 && _sent.Peek() + _window <= now)
+            while (_sent.Count > 0 && _sent.Peek() + _window + LookBack <= now)
             {
                 _sent.Dequeue();
             }
@@ -126,6 +161,12 @@ internal abstract class BudgetWindow(RateBudget budget)
         {
             Roll(now);
             _used += count;
+        }
+
+        protected override int RecentCount(DateTimeOffset now)
+        {
+            Roll(now);
+            return _used;
         }
 
         protected override void Close(DateTimeOffset now, DateTimeOffset until)
