@@ -44,13 +44,11 @@ internal sealed class ApiRequest
             ? value
             : null;
 
-    public int QueryInt(string name, int fallback) =>
-        Query(name) is { } text && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : fallback;
+    public int QueryInt(string name, int fallback) => (int?)QueryLong(name) ?? fallback;
 
     public long? QueryLong(string name) =>
-        Query(name) is { } text && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+        Query(name) is { } text
+        && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
             ? value
             : null;
 
@@ -88,7 +86,7 @@ internal sealed class ApiRequest
     public StoredDocument Resave(StoredDocument existing, JsonObject body) =>
         Save(existing.Type, existing.Id, existing.LocationId, body, existing.CreatedAt);
 
-    /// <summary>Stores a new object under the id its body carries (<c>id</c>, or <c>_id</c> for blog objects).</summary>
+    /// <summary>Stores a new object under the id its body carries (<c>id</c>; <c>_id</c> for blogs).</summary>
     public StoredDocument Create(string type, string? locationId, JsonObject body) =>
         Save(type, JsonText.String(body, "id") ?? JsonText.String(body, "_id")!, locationId, body);
 

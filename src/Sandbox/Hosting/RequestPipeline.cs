@@ -161,7 +161,11 @@ internal sealed partial class RequestPipeline(
             }
         }
 
-        foreach (var company in new[] { match.Value("companyId"), query["companyId"].ToString(), JsonText.String(body, "companyId") })
+        var companies = new[]
+        {
+            match.Value("companyId"), query["companyId"].ToString(), JsonText.String(body, "companyId"),
+        };
+        foreach (var company in companies)
         {
             if (!string.IsNullOrEmpty(company) && !string.Equals(company, token.CompanyId, StringComparison.Ordinal))
             {
@@ -212,6 +216,7 @@ internal sealed partial class RequestPipeline(
         }
     }
 
-    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Injected fault {Fault} answers {Method} {Path}")]
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information,
+        Message = "Injected fault {Fault} answers {Method} {Path}")]
     private static partial void LogFault(ILogger logger, SandboxFault fault, string method, string path);
 }

@@ -143,8 +143,10 @@ internal sealed class SandboxStore : IDisposable
             Execute(
                 """
                 INSERT OR REPLACE INTO tokens
-                    (value, kind, is_company, company_id, location_id, scopes, client_id, redirect_uri, expires_at, spent)
-                VALUES ($value, $kind, $company, $companyId, $locationId, $scopes, $client, $redirect, $expires, $spent)
+                    (value, kind, is_company, company_id, location_id, scopes, client_id, redirect_uri,
+                     expires_at, spent)
+                VALUES ($value, $kind, $company, $companyId, $locationId, $scopes, $client, $redirect,
+                        $expires, $spent)
                 """,
                 ("$value", token.Value),
                 ("$kind", token.Kind.ToString()),
@@ -205,7 +207,10 @@ internal sealed class SandboxStore : IDisposable
     {
         lock (_gate)
         {
-            Execute("INSERT OR REPLACE INTO meta (key, value) VALUES ($key, $value)", ("$key", key), ("$value", value));
+            Execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ($key, $value)",
+                ("$key", key),
+                ("$value", value));
         }
     }
 
@@ -218,7 +223,8 @@ internal sealed class SandboxStore : IDisposable
         IsCompany = reader.GetInt64(1) == 1,
         CompanyId = reader.GetString(2),
         LocationId = reader.IsDBNull(3) ? null : reader.GetString(3),
-        Scopes = reader.GetString(4).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal),
+        Scopes = reader.GetString(4).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .ToHashSet(StringComparer.Ordinal),
         ClientId = reader.IsDBNull(5) ? null : reader.GetString(5),
         RedirectUri = reader.IsDBNull(6) ? null : reader.GetString(6),
         ExpiresAt = reader.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
