@@ -75,6 +75,11 @@ internal sealed class ApiRequest
     }
 
     /// <summary>Stores a new version of an object, keeping its creation time, and returns it.</summary>
+    /// <remarks>
+    /// Handlers read an object, change their copy and store it without a lock, so of two requests that
+    /// change the same object at the same moment the last one wins. Clients of the sandbox rarely race on
+    /// one object; a lock per object would be needed if they did.
+    /// </remarks>
     public StoredDocument Save(string type, string id, string? locationId, JsonObject body, long? createdAt = null)
     {
         var document = StoredDocument.From(type, id, locationId, createdAt ?? Now, Now, body);

@@ -60,6 +60,12 @@ internal sealed partial class RequestPipeline(
         {
             await ErrorResponses.WriteAsync(context, error).ConfigureAwait(false);
         }
+        catch (Exception failure) when (failure is not OperationCanceledException && !context.Response.HasStarted)
+        {
+            // A fault of the sandbox itself: answer as the vendor answers its own, and say where in the log.
+            LogFailure(logger, failure, context.Request.Method, path);
+            await ErrorResponses.WriteAsync(context, 500, "Internal server error").ConfigureAwait(false);
+        }
     }
 
     private async Task HandleOperationAsync(HttpContext context, string path)
@@ -215,6 +221,9 @@ internal sealed partial class RequestPipeline(
             throw ApiException.BadRequest($"Unexpected token in JSON at position {error.BytePositionInLine ?? 0}");
         }
     }
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Error, Message = "The sandbox failed to answer {Method} {Path}")]
+    private static partial void LogFailure(ILogger logger, Exception failure, string method, string path);
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Information,
         Message = "Injected fault {Fault} answers {Method} {Path}")]

@@ -26,9 +26,6 @@ internal sealed class SandboxStore : IDisposable
         _connection = connection;
     }
 
-    /// <summary>Whether the database was created by this open (and so needs seeding).</summary>
-    public bool IsNew { get; private set; }
-
     /// <summary>Opens (creating when needed) the database in a folder, or a private in-memory one.</summary>
     public static SandboxStore Open(string? dataFolder)
     {
@@ -244,7 +241,7 @@ internal sealed class SandboxStore : IDisposable
         }
 
         Execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-        IsNew = GetMeta("schemaVersion") is null;
+        var isNew = GetMeta("schemaVersion") is null;
         Execute("""
             CREATE TABLE IF NOT EXISTS documents (
                 type TEXT NOT NULL, id TEXT NOT NULL, location_id TEXT,
@@ -258,7 +255,7 @@ internal sealed class SandboxStore : IDisposable
                 redirect_uri TEXT, expires_at INTEGER, spent INTEGER NOT NULL)
             """);
         Execute("CREATE TABLE IF NOT EXISTS oauth_clients (client_id TEXT PRIMARY KEY, client_secret TEXT NOT NULL)");
-        if (IsNew)
+        if (isNew)
         {
             SetMeta("schemaVersion", SchemaVersion.ToString(CultureInfo.InvariantCulture));
         }
