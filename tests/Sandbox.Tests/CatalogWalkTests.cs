@@ -14,6 +14,8 @@ public sealed class CatalogWalkTests(SandboxFixture sandbox) : IClassFixture<San
     /// Operations whose vendor schema cannot judge an answer, and why. Each must still disagree with the
     /// sandbox's answer (or have no schema), so that the list shrinks when the vendor fixes its files.
     /// </summary>
+    private const string LabelsTypedObject = "labels and object keys are typed object; the vendor's examples are strings";
+
     private static readonly Dictionary<string, string> UncheckedSchemas = new(StringComparer.Ordinal)
     {
         ["contacts.search"] = "the vendor's response schema is empty (SearchBodyV2DTO)",
@@ -30,11 +32,11 @@ public sealed class CatalogWalkTests(SandboxFixture sandbox) : IClassFixture<San
         ["calendars.block_slots.update"] = "startTime and endTime are typed object; the vendor answers strings",
         ["opportunities.pipelines.list"] = "stages is typed as an array of arrays; a stage is an object",
         ["blogs.categories.list"] = "requires a name that its properties do not define (they define label)",
-        ["associations.create"] = "labels and object keys are typed object; the vendor's examples are strings",
-        ["associations.get"] = "labels and object keys are typed object; the vendor's examples are strings",
-        ["associations.get_by_key"] = "labels and object keys are typed object; the vendor's examples are strings",
-        ["associations.get_by_object_key"] = "labels and object keys are typed object; the vendor's examples are strings",
-        ["associations.update"] = "labels and object keys are typed object; the vendor's examples are strings",
+        ["associations.create"] = LabelsTypedObject,
+        ["associations.get"] = LabelsTypedObject,
+        ["associations.get_by_key"] = LabelsTypedObject,
+        ["associations.get_by_object_key"] = LabelsTypedObject,
+        ["associations.update"] = LabelsTypedObject,
         ["associations.list"] = "the schema is one association, not the list of them",
         ["associations.relations.list"] = "the schema is one association, not the list of relations",
         ["associations.relations.create"] = "the schema is an association's, not a relation's",
