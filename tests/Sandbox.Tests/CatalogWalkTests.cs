@@ -14,7 +14,8 @@ public sealed class CatalogWalkTests(SandboxFixture sandbox) : IClassFixture<San
     /// Operations whose vendor schema cannot judge an answer, and why. Each must still disagree with the
     /// sandbox's answer (or have no schema), so that the list shrinks when the vendor fixes its files.
     /// </summary>
-    private const string LabelsTypedObject = "labels and object keys are typed object; the vendor's examples are strings";
+    private const string LabelsTypedObject =
+        "labels and object keys are typed object; the vendor's examples are strings";
 
     private static readonly Dictionary<string, string> UncheckedSchemas = new(StringComparer.Ordinal)
     {
