@@ -82,6 +82,7 @@ public sealed partial class SandboxServer : IAsyncDisposable
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var logger = loggerFactory.CreateLogger<SandboxServer>();
         var stopping = new CancellationTokenSource();
+        WebApplication? app = null;
         try
         {
             var seed = data.EnsureSeeded(options.Seed);
@@ -92,7 +93,7 @@ public sealed partial class SandboxServer : IAsyncDisposable
 
             var limiter = new RateLimiter(options.TimeProvider, options.RateLimits);
             var faults = new SandboxFaults();
-            var app = Build(options, loggerFactory);
+            app = Build(options, loggerFactory);
             var pipeline = CreatePipeline(data, limiter, faults, () => Reset(data, limiter), logger, stopping.Token);
             app.Run(pipeline.HandleAsync);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -102,6 +103,11 @@ public sealed partial class SandboxServer : IAsyncDisposable
         }
         catch
         {
+            if (app is not null)
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+            }
+
             stopping.Dispose();
             await data.DisposeAsync().ConfigureAwait(false);
             throw;
