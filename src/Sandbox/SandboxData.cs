@@ -128,14 +128,16 @@ public sealed class SandboxData : IAsyncDisposable
         if (!Directory.Exists(folder))
         {
             throw new InvalidOperationException(
-                $"No definitions folder at '{folder}' (set {DefinitionsFolder.Variable} or SandboxOptions.DefinitionsFolder).");
+                $"No definitions folder at '{folder}' "
+                + $"(set {DefinitionsFolder.Variable} or SandboxOptions.DefinitionsFolder).");
         }
 
         var result = DefinitionLoader.Load(folder);
         return result.IsValid
             ? result.Catalog
             : throw new InvalidOperationException(
-                $"{result.Problems.Count} problem(s) in the definitions at '{folder}', the first: {result.Problems[0]}");
+                $"{result.Problems.Count} problem(s) in the definitions at '{folder}', "
+                + $"the first: {result.Problems[0]}");
     }
 
     private HashSet<string> CheckScopes(IEnumerable<string>? scopes)
@@ -150,7 +152,8 @@ public sealed class SandboxData : IAsyncDisposable
         return unknown.Count == 0
             ? chosen
             : throw new ArgumentException(
-                $"Unknown scope(s): {string.Join(", ", unknown)}. Known: {string.Join(" ", KnownScopes.Order(StringComparer.Ordinal))}",
+                $"Unknown scope(s): {string.Join(", ", unknown)}. "
+                + $"Known: {string.Join(" ", KnownScopes.Order(StringComparer.Ordinal))}",
                 nameof(scopes));
     }
 

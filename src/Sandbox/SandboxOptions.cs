@@ -6,7 +6,7 @@ namespace Connector.Sandbox;
 /// <summary>How a sandbox is started. Every default is the one the <c>connector sandbox</c> command uses.</summary>
 public sealed record SandboxOptions
 {
-    /// <summary>Port on 127.0.0.1; 0 (the default) picks a free one, see <see cref="SandboxServer.BaseUrl"/>.</summary>
+    /// <summary>Port on 127.0.0.1; 0 (the default) picks a free one (<see cref="SandboxServer.BaseUrl"/>).</summary>
     public int Port { get; init; }
 
     /// <summary>
@@ -26,7 +26,7 @@ public sealed record SandboxOptions
     /// <summary>Request budgets; default <see cref="SandboxRateLimits.Vendor"/>. Changeable while running.</summary>
     public SandboxRateLimits RateLimits { get; init; } = SandboxRateLimits.Vendor;
 
-    /// <summary>Clock for rate windows, token expiry and the times of new objects; default the system clock.</summary>
+    /// <summary>Clock of rate windows, token expiry and new objects' times; default the system clock.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>

@@ -45,8 +45,8 @@ public sealed partial class SandboxServer : IAsyncDisposable
         _stopping = stopping;
         _logger = logger;
         Faults = faults;
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
-            .Addresses.First();
+        var server = app.Services.GetRequiredService<IServer>();
+        var address = server.Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         BaseUrl = new Uri(address.EndsWith('/') ? address : address + "/");
     }
 
@@ -73,13 +73,16 @@ public sealed partial class SandboxServer : IAsyncDisposable
     /// <exception cref="ArgumentException">An option cannot work; the message names it.</exception>
     /// <exception cref="InvalidOperationException">The definitions have problems.</exception>
     /// <exception cref="IOException">The port is taken.</exception>
-    public static async Task<SandboxServer> StartAsync(SandboxOptions options, CancellationToken cancellationToken = default)
+    public static async Task<SandboxServer> StartAsync(
+        SandboxOptions options,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var data = await SandboxData.OpenAsync(options, cancellationToken).ConfigureAwait(false);
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var logger = loggerFactory.CreateLogger<SandboxServer>();
         var stopping = new CancellationTokenSource();
+        WebApplication? app = null;
         try
         {
             var seed = data.EnsureSeeded(options.Seed);
@@ -90,7 +93,7 @@ public sealed partial class SandboxServer : IAsyncDisposable
 
             var limiter = new RateLimiter(options.TimeProvider, options.RateLimits);
             var faults = new SandboxFaults();
-            var app = Build(options, loggerFactory);
+            app = Build(options, loggerFactory);
             var pipeline = CreatePipeline(data, limiter, faults, () => Reset(data, limiter), logger, stopping.Token);
             app.Run(pipeline.HandleAsync);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -100,6 +103,11 @@ public sealed partial class SandboxServer : IAsyncDisposable
         }
         catch
         {
+            if (app is not null)
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+            }
+
             stopping.Dispose();
             await data.DisposeAsync().ConfigureAwait(false);
             throw;
@@ -204,13 +212,14 @@ public sealed partial class SandboxServer : IAsyncDisposable
             logger);
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Sandbox answers {Count} operations at {BaseUrl}")]
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information,
+        Message = "Sandbox answers {Count} operations at {BaseUrl}")]
     private static partial void LogStarted(ILogger logger, Uri baseUrl, int count);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Sandbox at {BaseUrl} stopped")]
     private static partial void LogStopped(ILogger logger, Uri baseUrl);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning,
-        Message = "The data was seeded with {Seed} before; seed {Asked} applies only to new data (reset or a new folder)")]
+        Message = "The data was seeded with {Seed} before; seed {Asked} applies only to new data (a new folder)")]
     private static partial void LogSeedKept(ILogger logger, int seed, int asked);
 }

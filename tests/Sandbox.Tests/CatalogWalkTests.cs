@@ -14,27 +14,30 @@ public sealed class CatalogWalkTests(SandboxFixture sandbox) : IClassFixture<San
     /// Operations whose vendor schema cannot judge an answer, and why. Each must still disagree with the
     /// sandbox's answer (or have no schema), so that the list shrinks when the vendor fixes its files.
     /// </summary>
+    private const string LabelsTypedObject =
+        "labels and object keys are typed object; the vendor's examples are strings";
+
     private static readonly Dictionary<string, string> UncheckedSchemas = new(StringComparer.Ordinal)
     {
         ["contacts.search"] = "the vendor's response schema is empty (SearchBodyV2DTO)",
         ["contacts.find"] = "shares POST /contacts/search, whose response schema is empty",
         ["contacts.get_duplicate"] = "the vendor documents no response schema",
-        ["contacts.tags.bulk_update"] = "the schema types responses as strings; the vendor answers objects per contact",
+        ["contacts.tags.bulk_update"] = "responses are typed strings; the vendor answers an object per contact",
         ["conversations.messages.recording"] = "the answer is audio (audio/x-wav), not JSON",
         ["conversations.messages.transcription_download"] = "the answer is text/plain, not JSON",
-        ["conversations.messages.transcription"] = "the schema is one sentence; the vendor answers an array of sentences",
-        ["calendars.appointments.get"] = "startTime, endTime and dateAdded are typed object; the vendor answers strings",
+        ["conversations.messages.transcription"] = "the schema is one sentence; the vendor answers an array of them",
+        ["calendars.appointments.get"] = "startTime, endTime, dateAdded are typed object; the vendor answers strings",
         ["calendars.events.list"] = "startTime, endTime and dateAdded are typed object; the vendor answers strings",
-        ["calendars.blocked_slots.list"] = "times typed object, and blocks are required to have a contact, group and status",
+        ["calendars.blocked_slots.list"] = "times typed object; blocks required to have a contact, group and status",
         ["calendars.block_slots.create"] = "startTime and endTime are typed object; the vendor answers strings",
         ["calendars.block_slots.update"] = "startTime and endTime are typed object; the vendor answers strings",
         ["opportunities.pipelines.list"] = "stages is typed as an array of arrays; a stage is an object",
         ["blogs.categories.list"] = "requires a name that its properties do not define (they define label)",
-        ["associations.create"] = "labels and object keys are typed object; the vendor's own examples are strings",
-        ["associations.get"] = "labels and object keys are typed object; the vendor's own examples are strings",
-        ["associations.get_by_key"] = "labels and object keys are typed object; the vendor's own examples are strings",
-        ["associations.get_by_object_key"] = "labels and object keys are typed object; the vendor's own examples are strings",
-        ["associations.update"] = "labels and object keys are typed object; the vendor's own examples are strings",
+        ["associations.create"] = LabelsTypedObject,
+        ["associations.get"] = LabelsTypedObject,
+        ["associations.get_by_key"] = LabelsTypedObject,
+        ["associations.get_by_object_key"] = LabelsTypedObject,
+        ["associations.update"] = LabelsTypedObject,
         ["associations.list"] = "the schema is one association, not the list of them",
         ["associations.relations.list"] = "the schema is one association, not the list of relations",
         ["associations.relations.create"] = "the schema is an association's, not a relation's",
@@ -61,11 +64,13 @@ public sealed class CatalogWalkTests(SandboxFixture sandbox) : IClassFixture<San
         var problems = schema is not null && isJson ? VendorSchemas.Check(schema, JsonNode.Parse(text)) : [];
         if (UncheckedSchemas.TryGetValue(key, out var reason))
         {
-            Assert.True(schema is null || !isJson || problems.Count > 0, $"{key} is listed as unchecked ({reason}) but fits its schema now");
+            Assert.True(schema is null || !isJson || problems.Count > 0,
+                $"{key} is listed as unchecked ({reason}) but fits its schema now");
             return;
         }
 
         Assert.True(schema is not null, $"{key} has no vendor schema: list it with the reason");
-        Assert.True(problems.Count == 0, $"{key}: {string.Join(Environment.NewLine, problems)}{Environment.NewLine}{text}");
+        var lines = string.Join(Environment.NewLine, problems);
+        Assert.True(problems.Count == 0, $"{key}: {lines}{Environment.NewLine}{text}");
     }
 }

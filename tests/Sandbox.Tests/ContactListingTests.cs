@@ -24,7 +24,8 @@ public sealed class ContactListingTests(SeededSandboxFixture sandbox) : IClassFi
             Assert.Equal(200, status);
             Assert.Equal(Total, body!["meta"]!["total"]!.GetValue<int>());
             var contacts = body["contacts"]!.AsArray();
-            seen.AddRange(contacts.Select(c => (c!["id"]!.GetValue<string>(), c["dateAdded"]!.GetValue<DateTimeOffset>())));
+            seen.AddRange(contacts.Select(c =>
+                (c!["id"]!.GetValue<string>(), c["dateAdded"]!.GetValue<DateTimeOffset>())));
             if (contacts.Count < 10)
             {
                 break;
@@ -55,7 +56,9 @@ public sealed class ContactListingTests(SeededSandboxFixture sandbox) : IClassFi
     [Fact]
     public async Task Deprecated_listing_refuses_more_than_100_a_page()
     {
-        var (status, _, _) = await Api.GetAsync(Http, $"contacts/?locationId={WellKnownIds.Location}&limit=101", Token);
+        var path = $"contacts/?locationId={WellKnownIds.Location}&limit=101";
+
+        var (status, _, _) = await Api.GetAsync(Http, path, Token);
 
         Assert.Equal(422, status);
     }
@@ -102,7 +105,8 @@ public sealed class ContactListingTests(SeededSandboxFixture sandbox) : IClassFi
     [Fact]
     public async Task Search_filters_by_email_without_case()
     {
-        var filters = new JsonArray(new JsonObject { ["field"] = "email", ["operator"] = "eq", ["value"] = "ROSAN@DEOS.COM" });
+        var email = new JsonObject { ["field"] = "email", ["operator"] = "eq", ["value"] = "ROSAN@DEOS.COM" };
+        var filters = new JsonArray(email);
 
         var (_, body, _) = await Search(new JsonObject { ["pageLimit"] = 10, ["filters"] = filters });
 

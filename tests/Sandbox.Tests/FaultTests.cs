@@ -36,7 +36,9 @@ public sealed class FaultTests : IAsyncLifetime
     [InlineData(SandboxFault.InternalServerError, 500)]
     [InlineData(SandboxFault.BadGateway, 502)]
     [InlineData(SandboxFault.ServiceUnavailable, 503)]
-    public async Task Status_fault_answers_that_many_requests_then_the_real_answers_return(SandboxFault fault, int expected)
+    public async Task Status_fault_answers_that_many_requests_then_real_answers_return(
+        SandboxFault fault,
+        int expected)
     {
         using var http = new HttpClient { BaseAddress = _server.BaseUrl };
         _server.Faults.Inject(fault, count: 2);
@@ -69,7 +71,8 @@ public sealed class FaultTests : IAsyncLifetime
         using var http = new HttpClient { BaseAddress = _server.BaseUrl };
         _server.Faults.Inject(SandboxFault.ResetConnection);
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => http.SendAsync(Api.Request(HttpMethod.Get, Contact, _token)));
+        await Assert.ThrowsAsync<HttpRequestException>(
+            () => http.SendAsync(Api.Request(HttpMethod.Get, Contact, _token)));
         Assert.Equal(200, (await Api.GetAsync(http, Contact, _token)).Status);
     }
 

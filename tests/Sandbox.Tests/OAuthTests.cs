@@ -17,7 +17,8 @@ public sealed class OAuthTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _server = await SandboxServer.StartAsync(new SandboxOptions { Catalog = TestCatalog.Value, TimeProvider = _time });
+        var options = new SandboxOptions { Catalog = TestCatalog.Value, TimeProvider = _time };
+        _server = await SandboxServer.StartAsync(options);
         _client = await _server.RegisterOAuthClientAsync();
     }
 
@@ -64,11 +65,11 @@ public sealed class OAuthTests : IAsyncLifetime
     public async Task Refresh_rotates_the_pair_and_the_old_refresh_token_is_spent()
     {
         using var http = NewClient();
-        var (_, first) = await TokenAsync(http, ("grant_type", "authorization_code"), ("code", await CodeAsync(http)));
+        var (_, first) = await ExchangeCodeAsync(http);
 
-        var (status, second) = await TokenAsync(http, ("grant_type", "refresh_token"), ("refresh_token", Refresh(first)));
-        var (reused, error) = await TokenAsync(http, ("grant_type", "refresh_token"), ("refresh_token", Refresh(first)));
-        var (third, _) = await TokenAsync(http, ("grant_type", "refresh_token"), ("refresh_token", Refresh(second)));
+        var (status, second) = await RefreshAsync(http, Refresh(first));
+        var (reused, error) = await RefreshAsync(http, Refresh(first));
+        var (third, _) = await RefreshAsync(http, Refresh(second));
 
         Assert.Equal(200, status);
         Assert.NotEqual(Refresh(first), Refresh(second));
@@ -82,7 +83,7 @@ public sealed class OAuthTests : IAsyncLifetime
     public async Task Access_token_expires_after_86399_seconds()
     {
         using var http = NewClient();
-        var (_, tokens) = await TokenAsync(http, ("grant_type", "authorization_code"), ("code", await CodeAsync(http)));
+        var (_, tokens) = await ExchangeCodeAsync(http);
         var contact = $"contacts/{WellKnownIds.Contact}";
 
         _time.Advance(TimeSpan.FromSeconds(86398));
@@ -101,24 +102,25 @@ public sealed class OAuthTests : IAsyncLifetime
         using var http = NewClient();
         var code = await CodeAsync(http);
 
-        using var response = await http.PostAsync("oauth/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["client_id"] = _client.ClientId,
             ["client_secret"] = "wrong",
             ["grant_type"] = "authorization_code",
             ["code"] = code,
-        }));
+        });
+        using var response = await http.PostAsync("oauth/token", form);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("invalid_client", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!.GetValue<string>());
+        Assert.Equal("invalid_client", body["error"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task Agency_token_gets_a_location_token_that_covers_that_location()
     {
         using var http = NewClient();
-        var (_, agency) = await TokenAsync(http, ("grant_type", "authorization_code"), ("code", await CodeAsync(http)),
-            ("user_type", "Company"));
+        var (_, agency) = await ExchangeCodeAsync(http, ("user_type", "Company"));
         using var request = Api.Request(HttpMethod.Post, "oauth/locationToken", Access(agency));
         request.Content = new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -140,7 +142,7 @@ public sealed class OAuthTests : IAsyncLifetime
     public async Task Location_token_cannot_get_location_tokens()
     {
         using var http = NewClient();
-        var (_, tokens) = await TokenAsync(http, ("grant_type", "authorization_code"), ("code", await CodeAsync(http)));
+        var (_, tokens) = await ExchangeCodeAsync(http);
         using var request = Api.Request(HttpMethod.Post, "oauth/locationToken", Access(tokens));
         request.Content = new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -172,15 +174,30 @@ public sealed class OAuthTests : IAsyncLifetime
         return QueryHelpers.ParseQuery(response.Headers.Location!.Query)["code"].ToString();
     }
 
-    private async Task<(int Status, JsonNode Body)> TokenAsync(HttpClient http, params (string Name, string Value)[] fields)
+    private async Task<(int Status, JsonNode Body)> ExchangeCodeAsync(
+        HttpClient http,
+        params (string Name, string Value)[] fields) =>
+        await TokenAsync(http, [("grant_type", "authorization_code"), ("code", await CodeAsync(http)), .. fields]);
+
+    private Task<(int Status, JsonNode Body)> RefreshAsync(HttpClient http, string refreshToken) =>
+        TokenAsync(http, ("grant_type", "refresh_token"), ("refresh_token", refreshToken));
+
+    private async Task<(int Status, JsonNode Body)> TokenAsync(
+        HttpClient http,
+        params (string Name, string Value)[] fields)
     {
-        var form = new Dictionary<string, string> { ["client_id"] = _client.ClientId, ["client_secret"] = _client.ClientSecret };
+        var form = new Dictionary<string, string>
+        {
+            ["client_id"] = _client.ClientId,
+            ["client_secret"] = _client.ClientSecret,
+        };
         foreach (var (name, value) in fields)
         {
             form[name] = value;
         }
 
-        using var response = await http.PostAsync("oauth/token", new FormUrlEncodedContent(form));
+        using var content = new FormUrlEncodedContent(form);
+        using var response = await http.PostAsync("oauth/token", content);
         return ((int)response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
     }
 

@@ -6,7 +6,8 @@ namespace Connector.Sandbox.Tests;
 /// <summary>A sandbox with a data folder keeps its objects, credentials and seed across a restart.</summary>
 public sealed class PersistenceTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "sandbox-tests-" + Guid.NewGuid().ToString("N"));
+    private readonly string _folder =
+        Path.Combine(Path.GetTempPath(), "sandbox-tests-" + Guid.NewGuid().ToString("N"));
 
     public void Dispose()
     {
@@ -37,7 +38,8 @@ public sealed class PersistenceTests : IDisposable
         await using var second = await StartAsync(seed: 9);
         using var again = new HttpClient { BaseAddress = second.BaseUrl };
         var (status, body, _) = await Api.GetAsync(again, $"contacts/{id}", token);
-        var (_, listed, _) = await Api.GetAsync(again, $"contacts/?locationId={WellKnownIds.Location}&limit=100", token);
+        var list = $"contacts/?locationId={WellKnownIds.Location}&limit=100";
+        var (_, listed, _) = await Api.GetAsync(again, list, token);
 
         Assert.Equal(200, status);
         Assert.Equal("ines@example.com", body!["contact"]!["email"]!.GetValue<string>());
@@ -49,7 +51,8 @@ public sealed class PersistenceTests : IDisposable
     public async Task Token_added_to_a_folder_while_its_sandbox_runs_works_at_once()
     {
         await using var running = await StartAsync(seed: 0);
-        await using var data = await SandboxData.OpenAsync(new SandboxOptions { Catalog = TestCatalog.Value, DataFolder = _folder });
+        var options = new SandboxOptions { Catalog = TestCatalog.Value, DataFolder = _folder };
+        await using var data = await SandboxData.OpenAsync(options);
         var token = await data.CreatePrivateTokenAsync(scopes: ["contacts.readonly"]);
         using var http = new HttpClient { BaseAddress = running.BaseUrl };
 
@@ -77,5 +80,10 @@ public sealed class PersistenceTests : IDisposable
     }
 
     private Task<SandboxServer> StartAsync(int seed) =>
-        SandboxServer.StartAsync(new SandboxOptions { Catalog = TestCatalog.Value, DataFolder = _folder, Seed = seed });
+        SandboxServer.StartAsync(new SandboxOptions
+        {
+            Catalog = TestCatalog.Value,
+            DataFolder = _folder,
+            Seed = seed,
+        });
 }

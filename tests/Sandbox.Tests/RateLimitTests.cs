@@ -18,7 +18,12 @@ public sealed class RateLimitTests : IAsyncLifetime
         {
             Catalog = TestCatalog.Value,
             TimeProvider = _time,
-            RateLimits = new SandboxRateLimits { BurstLimit = 3, BurstWindow = TimeSpan.FromSeconds(10), DailyLimit = 5 },
+            RateLimits = new SandboxRateLimits
+            {
+                BurstLimit = 3,
+                BurstWindow = TimeSpan.FromSeconds(10),
+                DailyLimit = 5,
+            },
         });
         _token = (await _server.CreatePrivateTokenAsync()).Token;
     }

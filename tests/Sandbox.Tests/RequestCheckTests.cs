@@ -3,7 +3,7 @@ using Connector.Sandbox.Tests.Support;
 
 namespace Connector.Sandbox.Tests;
 
-/// <summary>The vendor's checks, in the vendor's words: token, Version header, token kind, scopes, locations, fields.</summary>
+/// <summary>The vendor's checks in its words: token, Version header, token kind, scopes, locations, fields.</summary>
 public sealed class RequestCheckTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>
 {
     private const string Contact = $"contacts/{WellKnownIds.Contact}";
@@ -160,7 +160,8 @@ public sealed class RequestCheckTests(SandboxFixture sandbox) : IClassFixture<Sa
 
         Assert.Equal(422, status);
         var messages = body!["message"]!.AsArray().Select(m => m!.GetValue<string>()).ToList();
-        Assert.Equal(["firstName must be a string", "dnd must be a boolean value", "tags must be an array"], messages);
+        string[] expected = ["firstName must be a string", "dnd must be a boolean value", "tags must be an array"];
+        Assert.Equal(expected, messages);
     }
 
     [Fact]
@@ -189,8 +190,9 @@ public sealed class RequestCheckTests(SandboxFixture sandbox) : IClassFixture<Sa
     [Fact]
     public async Task Literal_path_segment_wins_over_a_parameter()
     {
-        var (status, body, _) = await Api.GetAsync(Http,
-            $"contacts/search/duplicate?locationId={WellKnownIds.Location}&email=ROSAN@deos.com", sandbox.LocationToken);
+        var path = $"contacts/search/duplicate?locationId={WellKnownIds.Location}&email=ROSAN@deos.com";
+
+        var (status, body, _) = await Api.GetAsync(Http, path, sandbox.LocationToken);
 
         Assert.Equal(200, status);
         Assert.Equal(WellKnownIds.Contact, body!["contact"]!["id"]!.GetValue<string>());

@@ -20,7 +20,8 @@ public sealed class SeedTests
     [Fact]
     public async Task Seed_number_is_the_number_of_generated_contacts_beside_the_well_known_ones()
     {
-        await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Catalog = TestCatalog.Value, Seed = 12 });
+        var options = new SandboxOptions { Catalog = TestCatalog.Value, Seed = 12 };
+        await using var sandbox = await SandboxServer.StartAsync(options);
         using var http = new HttpClient { BaseAddress = sandbox.BaseUrl };
         var token = (await sandbox.CreatePrivateTokenAsync()).Token;
 
@@ -32,7 +33,8 @@ public sealed class SeedTests
     // Everything a client can read of the generated world, as text.
     private static async Task<string> ReadAsync(int seed)
     {
-        await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Catalog = TestCatalog.Value, Seed = seed });
+        var options = new SandboxOptions { Catalog = TestCatalog.Value, Seed = seed };
+        await using var sandbox = await SandboxServer.StartAsync(options);
         using var http = new HttpClient { BaseAddress = sandbox.BaseUrl };
         var token = (await sandbox.CreatePrivateTokenAsync()).Token;
         var location = WellKnownIds.Location;
@@ -44,8 +46,8 @@ public sealed class SeedTests
             ($"users/?locationId={location}", Api.ContactsVersion),
             ($"businesses/?locationId={location}", Api.ContactsVersion),
             ($"conversations/search?locationId={location}&limit=100", Api.CalendarsVersion),
-            ($"calendars/events?locationId={location}&calendarId={WellKnownIds.Calendar}&startTime=0&endTime=1893456000000",
-                Api.CalendarsVersion),
+            ($"calendars/events?locationId={location}&calendarId={WellKnownIds.Calendar}&startTime=0"
+                + "&endTime=1893456000000", Api.CalendarsVersion),
         })
         {
             parts.Add((await Api.GetAsync(http, path, token, version)).Body);

@@ -18,10 +18,10 @@ internal static class SandboxCommand
     {
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (default: a free one)." };
         var data = DataOption();
-        var inMemory = new Option<bool>("--in-memory") { Description = "Keep nothing: the data lives in memory only." };
+        var inMemory = new Option<bool>("--in-memory") { Description = "Keep the data in memory only." };
         var seed = new Option<int>("--seed")
         {
-            Description = "Generated contacts (with what surrounds them) in new data; the same number gives the same data.",
+            Description = "Contacts to generate (with what surrounds them) in new data; same number, same data.",
         };
         var definitions = CommonOptions.Definitions();
         var command = new Command("sandbox", "Serve a local, stateful stand-in for the GHL API until Ctrl-C.")
@@ -49,7 +49,7 @@ internal static class SandboxCommand
 
     private static Option<string?> DataOption() => new("--data")
     {
-        Description = $"Folder that keeps the sandbox's data (default: ${HomeVariable}/sandbox, {HomeVariable} defaulting to ~/.connector).",
+        Description = $"Folder of the sandbox's data (default: ${HomeVariable}/sandbox, or ~/.connector/sandbox).",
     };
 
     private static async Task<int> ServeAsync(
@@ -64,7 +64,8 @@ internal static class SandboxCommand
         }
         catch (IOException failure)
         {
-            throw new CommandException($"cannot listen on 127.0.0.1:{options.Port}: {failure.Message}", inner: failure);
+            var reason = $"cannot listen on 127.0.0.1:{options.Port}: {failure.Message}";
+            throw new CommandException(reason, inner: failure);
         }
         catch (ArgumentException failure)
         {
@@ -80,8 +81,9 @@ internal static class SandboxCommand
             await console.Output.WriteLineAsync(server.BaseUrl.ToString());
             await console.Output.FlushAsync(CancellationToken.None);
             var where = options.DataFolder is { } folder ? $"data in {folder}" : "data in memory";
+            var count = server.Data.Catalog.Count;
             await console.Error.WriteLineAsync(
-                $"connector: sandbox answers {server.Data.Catalog.Count} operations ({where}, seed {server.Data.Seed}); Ctrl-C stops it");
+                $"connector: sandbox answers {count} operations ({where}, seed {server.Data.Seed}); Ctrl-C stops it");
             await UntilStoppedAsync(cancellationToken);
             await server.StopAsync(CancellationToken.None);
         }
@@ -119,11 +121,14 @@ internal static class SandboxCommand
         {
             Description = $"Location the token covers (default: {WellKnownIds.Location}).",
         };
-        var company = new Option<bool>("--company") { Description = "An agency (company) token instead of a location token." };
-        var scopes = new Option<string?>("--scopes") { Description = "Space-separated scopes (default: every scope the catalog knows)." };
+        var company = new Option<bool>("--company") { Description = "An agency (company) token, not a location's." };
+        var scopes = new Option<string?>("--scopes")
+        {
+            Description = "Space-separated scopes (default: every scope the catalog knows).",
+        };
         var json = CommonOptions.Json();
         var definitions = CommonOptions.Definitions();
-        var command = new Command("token", "Create a private integration token (pit-...) for a sandbox's data folder.")
+        var command = new Command("token", "Create a private integration token (pit-...) in a sandbox's data.")
         {
             data, location, company, scopes, json, definitions,
         };
@@ -135,7 +140,8 @@ internal static class SandboxCommand
                 Catalog = CatalogSource.Load(parse.GetValue(definitions)),
             };
             var named = parse.GetValue(scopes)?.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var token = await CreateTokenAsync(options, parse.GetValue(company), parse.GetValue(location), named, cancellationToken);
+            var token = await CreateTokenAsync(
+                options, parse.GetValue(company), parse.GetValue(location), named, cancellationToken);
             var output = parse.InvocationConfiguration.Output;
             await output.WriteLineAsync(parse.GetValue(json)
                 ? JsonText.Format(new JsonObject

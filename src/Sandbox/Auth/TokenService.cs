@@ -17,7 +17,9 @@ internal sealed class TokenService(SandboxStore store, TimeProvider time)
 
     private readonly ConcurrentDictionary<string, TokenRecord> _cache = new(StringComparer.Ordinal);
 
-    /// <summary>The bearer credential's grant, or null when it is unknown, expired, or not a bearer credential.</summary>
+    /// <summary>
+    /// The grant of a bearer credential; null when it is unknown, expired, or not a bearer credential.
+    /// </summary>
     public TokenRecord? Authenticate(string bearer)
     {
         if (!_cache.TryGetValue(bearer, out var token))
@@ -34,7 +36,11 @@ internal sealed class TokenService(SandboxStore store, TimeProvider time)
         return token.IsUsable(time.GetUtcNow()) ? token : null;
     }
 
-    public TokenRecord CreatePrivate(bool isCompany, string companyId, string? locationId, IReadOnlySet<string> scopes)
+    public TokenRecord CreatePrivate(
+        bool isCompany,
+        string companyId,
+        string? locationId,
+        IReadOnlySet<string> scopes)
     {
         var token = new TokenRecord
         {

@@ -74,7 +74,8 @@ internal sealed record FieldRule(
         FieldType.Integer => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
         FieldType.Number => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _),
         FieldType.Boolean => text is "true" or "false",
-        FieldType.Datetime => DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _),
+        FieldType.Datetime =>
+            DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _),
         _ => true,
     };
 

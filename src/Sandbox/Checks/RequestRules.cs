@@ -15,7 +15,11 @@ internal sealed class RequestRules
     private readonly IReadOnlyList<FieldRule> _body;
     private readonly IReadOnlyList<FieldRule> _query;
 
-    private RequestRules(IReadOnlyList<FieldRule> body, bool bodyIsArray, IReadOnlyList<FieldRule> query, bool hasBody)
+    private RequestRules(
+        IReadOnlyList<FieldRule> body,
+        bool bodyIsArray,
+        IReadOnlyList<FieldRule> query,
+        bool hasBody)
     {
         _body = body;
         _query = query;
@@ -125,7 +129,8 @@ internal sealed class RequestRules
 
         if (operation.FindInput(inputName) is { } input)
         {
-            return new FieldRule(name, input.Type, input.Items, input.Required, [.. input.Choices.Select(c => c.Value)]);
+            var choices = input.Choices.Select(c => c.Value).ToList();
+            return new FieldRule(name, input.Type, input.Items, input.Required, choices);
         }
 
         // A connection value ({{connection.locationId}}) is always sent.

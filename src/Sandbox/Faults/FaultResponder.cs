@@ -10,7 +10,8 @@ internal sealed class FaultResponder(RateLimiter limiter, CancellationToken stop
 {
     // A 502 comes from the load balancer in front of the API, as HTML, not from the API itself.
     private static readonly byte[] BadGatewayPage = Encoding.UTF8.GetBytes(
-        "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>");
+        "<html><head><title>502 Bad Gateway</title></head>"
+        + "<body><center><h1>502 Bad Gateway</h1></center></body></html>");
 
     private static readonly byte[] TruncatedBody = Encoding.UTF8.GetBytes(
         """{"contact":{"id":"seD4PfOuKoVMLkEZqohJ","locationId":"ve9EPM428h8vShlRW1KT","firstName":"Ros""");

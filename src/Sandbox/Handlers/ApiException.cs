@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Connector.Sandbox.Handlers;
 
-/// <summary>An error answer in the vendor's shape: status, message (or messages, for 422), and extra fields.</summary>
+/// <summary>An error answer in the vendor's shape: status, message (messages, for 422), extra fields.</summary>
 internal sealed class ApiException : Exception
 {
     public ApiException(int status, string message, JsonObject? extra = null)

@@ -44,13 +44,11 @@ internal sealed class ApiRequest
             ? value
             : null;
 
-    public int QueryInt(string name, int fallback) =>
-        Query(name) is { } text && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : fallback;
+    public int QueryInt(string name, int fallback) => (int?)QueryLong(name) ?? fallback;
 
     public long? QueryLong(string name) =>
-        Query(name) is { } text && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+        Query(name) is { } text
+        && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
             ? value
             : null;
 
@@ -77,6 +75,11 @@ internal sealed class ApiRequest
     }
 
     /// <summary>Stores a new version of an object, keeping its creation time, and returns it.</summary>
+    /// <remarks>
+    /// Handlers read an object, change their copy and store it without a lock, so of two requests that
+    /// change the same object at the same moment the last one wins. Clients of the sandbox rarely race on
+    /// one object; a lock per object would be needed if they did.
+    /// </remarks>
     public StoredDocument Save(string type, string id, string? locationId, JsonObject body, long? createdAt = null)
     {
         var document = StoredDocument.From(type, id, locationId, createdAt ?? Now, Now, body);
@@ -88,7 +91,7 @@ internal sealed class ApiRequest
     public StoredDocument Resave(StoredDocument existing, JsonObject body) =>
         Save(existing.Type, existing.Id, existing.LocationId, body, existing.CreatedAt);
 
-    /// <summary>Stores a new object under the id its body carries (<c>id</c>, or <c>_id</c> for blog objects).</summary>
+    /// <summary>Stores a new object under the id its body carries (<c>id</c>; <c>_id</c> for blogs).</summary>
     public StoredDocument Create(string type, string? locationId, JsonObject body) =>
         Save(type, JsonText.String(body, "id") ?? JsonText.String(body, "_id")!, locationId, body);
 

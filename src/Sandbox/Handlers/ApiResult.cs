@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Http;
 
 namespace Connector.Sandbox.Handlers;
 
-/// <summary>A successful answer: a status and a JSON body, a stored document (optionally under a key), or bytes.</summary>
+/// <summary>
+/// A successful answer: a status and a JSON body, a stored document (optionally under a key), or bytes.
+/// </summary>
 internal sealed class ApiResult
 {
     private const string JsonContentType = "application/json; charset=utf-8";

@@ -18,7 +18,8 @@ internal static class AppointmentHandlers
     public static void Register(HandlerRegistry registry)
     {
         registry.Add("calendars.appointments.create", Create);
-        registry.Add("calendars.appointments.get", request => request.Ok(Load(request, request.Path("eventId")), "event"));
+        registry.Add("calendars.appointments.get", request =>
+            request.Ok(Load(request, request.Path("eventId")), "event"));
         registry.Add("calendars.appointments.update", Update);
         registry.Add("calendars.events.list", request => SlotHandlers.ListWindow(request, DocumentTypes.Appointment));
         registry.Add("calendars.events.delete", DeleteEvent);
@@ -74,11 +75,17 @@ internal static class AppointmentHandlers
     }
 
     // Copies the caller's fields and times, checking the slot is free unless told not to.
-    private static void Apply(ApiRequest request, JsonObject appointment, JsonObject calendar, JsonObject body, string? except)
+    private static void Apply(
+        ApiRequest request,
+        JsonObject appointment,
+        JsonObject calendar,
+        JsonObject body,
+        string? except)
     {
         OwnedBy.Copy(appointment, body, Writable);
         var zone = ZoneOf(request, JsonText.String(appointment, "locationId")!);
-        var start = LocalTime.Parse(JsonText.String(body, "startTime")) ?? LocalTime.Parse(JsonText.String(appointment, "startTime"))
+        var start = LocalTime.Parse(JsonText.String(body, "startTime"))
+            ?? LocalTime.Parse(JsonText.String(appointment, "startTime"))
             ?? throw ApiException.Unprocessable("startTime should not be empty");
         var end = LocalTime.Parse(JsonText.String(body, "endTime"))
             ?? (body.ContainsKey("startTime") ? null : LocalTime.Parse(JsonText.String(appointment, "endTime")))
@@ -88,7 +95,8 @@ internal static class AppointmentHandlers
             throw ApiException.BadRequest("endTime must be after startTime");
         }
 
-        if (JsonText.Boolean(body, "ignoreFreeSlotValidation") != true && !SlotIsFree(request, calendar, zone, start, except))
+        var checkSlot = JsonText.Boolean(body, "ignoreFreeSlotValidation") != true;
+        if (checkSlot && !SlotIsFree(request, calendar, zone, start, except))
         {
             throw ApiException.BadRequest("The slot you have selected is no longer available.");
         }
@@ -96,11 +104,17 @@ internal static class AppointmentHandlers
         appointment["startTime"] = LocalTime.Format(start, zone);
         appointment["endTime"] = LocalTime.Format(end, zone);
         appointment["isRecurring"] = JsonText.String(appointment, "rrule") is not null;
-        appointment["users"] = JsonText.Array(new[] { JsonText.String(appointment, "assignedUserId") }.OfType<string>());
+        var assigned = JsonText.String(appointment, "assignedUserId");
+        appointment["users"] = assigned is null ? new JsonArray() : JsonText.Array([assigned]);
         appointment["dateUpdated"] = JsonText.Time(request.Now);
     }
 
-    private static bool SlotIsFree(ApiRequest request, JsonObject calendar, TimeZoneInfo zone, DateTimeOffset start, string? except)
+    private static bool SlotIsFree(
+        ApiRequest request,
+        JsonObject calendar,
+        TimeZoneInfo zone,
+        DateTimeOffset start,
+        string? except)
     {
         var busy = SlotHandlers.Busy(request, JsonText.String(calendar, "id")!, except);
         return FreeSlots.Compute(calendar, zone, start, start, busy).Values.Any(day => day.Contains(start));
@@ -109,7 +123,9 @@ internal static class AppointmentHandlers
     private static ApiResult DeleteEvent(ApiRequest request)
     {
         var eventId = request.Path("eventId");
-        var type = request.Store.Get(DocumentTypes.Appointment, eventId) is not null ? DocumentTypes.Appointment : DocumentTypes.BlockSlot;
+        var type = request.Store.Get(DocumentTypes.Appointment, eventId) is not null
+            ? DocumentTypes.Appointment
+            : DocumentTypes.BlockSlot;
         request.Load(type, eventId, "Event");
         request.Store.Delete(type, eventId);
         return request.Ok(new JsonObject { ["succeeded"] = true });

@@ -17,7 +17,9 @@ internal static class AppointmentNoteHandlers
     private static StoredDocument Load(ApiRequest request, StoredDocument appointment)
     {
         var note = request.Load(DocumentTypes.AppointmentNote, request.Path("noteId"), "Note");
-        return JsonText.String(note.Parse(), "appointmentId") == appointment.Id ? note : throw ApiException.NotFound("Note");
+        return JsonText.String(note.Parse(), "appointmentId") == appointment.Id
+            ? note
+            : throw ApiException.NotFound("Note");
     }
 
     private static ApiResult Create(ApiRequest request)
@@ -46,7 +48,11 @@ internal static class AppointmentNoteHandlers
         var offset = request.QueryInt("offset", 0);
         var limit = request.QueryInt("limit", 20);
         var page = notes.Skip(offset).Take(limit);
-        return request.Ok(new JsonObject { ["notes"] = new JsonArray([.. page]), ["hasMore"] = offset + limit < notes.Count });
+        return request.Ok(new JsonObject
+        {
+            ["notes"] = new JsonArray([.. page]),
+            ["hasMore"] = offset + limit < notes.Count,
+        });
     }
 
     private static ApiResult Update(ApiRequest request)

@@ -3,7 +3,9 @@ using Connector.Sandbox.Storage;
 
 namespace Connector.Sandbox.Handlers;
 
-/// <summary>Associations (kinds of link between two object types) and relations (links between two records).</summary>
+/// <summary>
+/// Associations (kinds of link between two object types) and relations (links between two records).
+/// </summary>
 internal static class AssociationHandlers
 {
     public static void Register(HandlerRegistry registry)
@@ -30,13 +32,19 @@ internal static class AssociationHandlers
         request.Load(DocumentTypes.Association, id, "Association");
 
     private static JsonObject Find(ApiRequest request, Func<JsonObject, bool> match) =>
-        Listing.InLocation(request, DocumentTypes.Association).FirstOrDefault(match) ?? throw ApiException.NotFound("Association");
+        Listing.InLocation(request, DocumentTypes.Association).FirstOrDefault(match)
+        ?? throw ApiException.NotFound("Association");
 
     private static ApiResult Create(ApiRequest request)
     {
         var locationId = request.LocationId;
         var id = Ids.New();
-        var association = new JsonObject { ["id"] = id, ["locationId"] = locationId, ["associationType"] = "USER_DEFINED" };
+        var association = new JsonObject
+        {
+            ["id"] = id,
+            ["locationId"] = locationId,
+            ["associationType"] = "USER_DEFINED",
+        };
         OwnedBy.Copy(association, request.BodyObject,
             ["key", "firstObjectLabel", "firstObjectKey", "secondObjectLabel", "secondObjectKey"]);
         return request.Ok(request.Save(DocumentTypes.Association, id, locationId, association));
@@ -68,7 +76,12 @@ internal static class AssociationHandlers
         var association = Load(request, JsonText.String(body, "associationId")!);
         var locationId = request.LocationId;
         var id = Ids.New();
-        var relation = new JsonObject { ["id"] = id, ["associationId"] = association.Id, ["locationId"] = locationId };
+        var relation = new JsonObject
+        {
+            ["id"] = id,
+            ["associationId"] = association.Id,
+            ["locationId"] = locationId,
+        };
         OwnedBy.Copy(relation, body, ["firstRecordId", "secondRecordId"]);
         return request.Ok(request.Save(DocumentTypes.Relation, id, locationId, relation));
     }
@@ -79,10 +92,12 @@ internal static class AssociationHandlers
         var associations = request.Http.Request.Query["associationIds"].OfType<string>()
             .SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
         var relations = Listing.InLocation(request, DocumentTypes.Relation)
-            .Where(r => JsonText.String(r, "firstRecordId") == recordId || JsonText.String(r, "secondRecordId") == recordId)
+            .Where(r => recordId == JsonText.String(r, "firstRecordId")
+                || recordId == JsonText.String(r, "secondRecordId"))
             .Where(r => associations.Count == 0 || associations.Contains(JsonText.String(r, "associationId")!))
             .ToList();
-        return request.Ok(new JsonObject { ["relations"] = Listing.Page(relations, request), ["total"] = relations.Count });
+        var page = Listing.Page(relations, request);
+        return request.Ok(new JsonObject { ["relations"] = page, ["total"] = relations.Count });
     }
 
     private static ApiResult DeleteRelation(ApiRequest request)

@@ -3,37 +3,38 @@ using Connector.Sandbox.Storage;
 
 namespace Connector.Sandbox.Handlers;
 
-/// <summary>Blogs (sites), their posts, authors and categories. Blog objects use <c>_id</c>, as the vendor's do.</summary>
+/// <summary>Blogs (sites), their posts, authors and categories. Their ids are <c>_id</c>, as the vendor's.</summary>
 internal static class BlogHandlers
 {
     private static readonly string[] PostFields =
     [
-        "blogId", "title", "description", "rawHTML", "imageUrl", "imageAltText", "status", "author", "categories", "tags",
-        "urlSlug", "canonicalLink", "publishedAt",
+        "blogId", "title", "description", "rawHTML", "imageUrl", "imageAltText", "status", "author", "categories",
+        "tags", "urlSlug", "canonicalLink", "publishedAt",
     ];
 
     public static void Register(HandlerRegistry registry)
     {
-        registry.Add("blogs.sites.list", request => request.Ok(new JsonObject
+        registry.Add("blogs.sites.list", request =>
         {
-            ["data"] = Listing.Page(Search(Listing.InLocation(request, DocumentTypes.Blog), request.Query("searchTerm"), "name"), request),
-        }));
-        registry.Add("blogs.authors.list", request => request.Ok(new JsonObject
-        {
-            ["authors"] = Listing.Page(Listing.InLocation(request, DocumentTypes.BlogAuthor), request, skip: "offset"),
-        }));
-        registry.Add("blogs.categories.list", request => request.Ok(new JsonObject
-        {
-            ["categories"] = Listing.Page(Listing.InLocation(request, DocumentTypes.BlogCategory), request, skip: "offset"),
-        }));
+            var blogs = Search(Listing.InLocation(request, DocumentTypes.Blog), request.Query("searchTerm"), "name");
+            return request.Ok(new JsonObject { ["data"] = Listing.Page(blogs, request) });
+        });
+        registry.Add("blogs.authors.list", request => List(request, DocumentTypes.BlogAuthor, "authors"));
+        registry.Add("blogs.categories.list", request => List(request, DocumentTypes.BlogCategory, "categories"));
         registry.Add("blogs.posts.list", ListPosts);
         registry.Add("blogs.posts.create", CreatePost);
         registry.Add("blogs.posts.update", UpdatePost);
         registry.Add("blogs.slug_exists", SlugExists);
     }
 
+    private static ApiResult List(ApiRequest request, string type, string key)
+    {
+        var page = Listing.Page(Listing.InLocation(request, type), request, skip: "offset");
+        return request.Ok(new JsonObject { [key] = page });
+    }
+
     private static IEnumerable<JsonObject> Search(IEnumerable<JsonObject> items, string? text, string field) =>
-        items.Where(i => text is null || JsonText.String(i, field)?.Contains(text, StringComparison.OrdinalIgnoreCase) == true);
+        items.Where(i => text is null || JsonText.Contains(i, field, text));
 
     private static ApiResult ListPosts(ApiRequest request)
     {
@@ -50,7 +51,13 @@ internal static class BlogHandlers
         var locationId = request.LocationId;
         request.Load(DocumentTypes.Blog, JsonText.String(request.Body, "blogId")!, "Blog");
         var id = Ids.New();
-        var post = new JsonObject { ["_id"] = id, ["locationId"] = locationId, ["archived"] = false, ["tags"] = new JsonArray() };
+        var post = new JsonObject
+        {
+            ["_id"] = id,
+            ["locationId"] = locationId,
+            ["archived"] = false,
+            ["tags"] = new JsonArray(),
+        };
         OwnedBy.Copy(post, request.BodyObject, PostFields);
         post["updatedAt"] = JsonText.Time(request.Now);
         return request.Ok(request.Save(DocumentTypes.BlogPost, id, locationId, post), "data");

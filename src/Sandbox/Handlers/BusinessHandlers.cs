@@ -3,7 +3,9 @@ using Connector.Sandbox.Storage;
 
 namespace Connector.Sandbox.Handlers;
 
-/// <summary>Businesses (companies a location's contacts work for). The vendor spells one answer's key "buiseness".</summary>
+/// <summary>
+/// Businesses (companies a location's contacts work for). The vendor spells one answer's key "buiseness".
+/// </summary>
 internal static class BusinessHandlers
 {
     private static readonly string[] Writable =
@@ -25,7 +27,12 @@ internal static class BusinessHandlers
     {
         var locationId = request.LocationId;
         var id = Ids.New();
-        var business = new JsonObject { ["id"] = id, ["locationId"] = locationId, ["createdAt"] = JsonText.Time(request.Now) };
+        var business = new JsonObject
+        {
+            ["id"] = id,
+            ["locationId"] = locationId,
+            ["createdAt"] = JsonText.Time(request.Now),
+        };
         var saved = Save(request, business, null);
         return request.Ok(new JsonObject { ["success"] = true, ["buiseness"] = saved.Parse() });
     }

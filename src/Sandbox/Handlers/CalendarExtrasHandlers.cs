@@ -37,7 +37,13 @@ internal static class CalendarExtrasHandlers
         foreach (var fields in (request.Body as JsonArray ?? []).OfType<JsonObject>())
         {
             var id = Ids.New();
-            var notification = new JsonObject { ["_id"] = id, ["calendarId"] = calendar.Id, ["isActive"] = true, ["deleted"] = false };
+            var notification = new JsonObject
+            {
+                ["_id"] = id,
+                ["calendarId"] = calendar.Id,
+                ["isActive"] = true,
+                ["deleted"] = false,
+            };
             OwnedBy.Copy(notification, fields, NotificationFields);
             created.Add(request.Save(DocumentTypes.Notification, id, calendar.LocationId, notification).Parse());
         }
@@ -95,7 +101,13 @@ internal static class CalendarExtrasHandlers
         var type = ResourceType(request);
         var locationId = request.LocationId;
         var id = Ids.New();
-        var resource = new JsonObject { ["id"] = id, ["locationId"] = locationId, ["resourceType"] = type, ["isActive"] = true };
+        var resource = new JsonObject
+        {
+            ["id"] = id,
+            ["locationId"] = locationId,
+            ["resourceType"] = type,
+            ["isActive"] = true,
+        };
         OwnedBy.Copy(resource, request.BodyObject, ResourceFields);
         return request.Ok(request.Save(DocumentTypes.Resource, id, locationId, resource));
     }
@@ -116,7 +128,9 @@ internal static class CalendarExtrasHandlers
     {
         var type = ResourceType(request);
         var resource = request.Load(DocumentTypes.Resource, request.Path("id"), "Resource");
-        return JsonText.String(resource.Parse(), "resourceType") == type ? resource : throw ApiException.NotFound("Resource");
+        return JsonText.String(resource.Parse(), "resourceType") == type
+            ? resource
+            : throw ApiException.NotFound("Resource");
     }
 
     private static ApiResult UpdateResource(ApiRequest request)

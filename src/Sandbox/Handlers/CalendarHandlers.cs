@@ -12,12 +12,14 @@ internal static class CalendarHandlers
         registry.Add("calendars.get", request => request.Ok(Load(request, request.Path("calendarId")), "calendar"));
         registry.Add("calendars.list", List);
         registry.Add("calendars.update", Update);
-        registry.Add("calendars.delete", request => Delete(request, DocumentTypes.Calendar, Load(request, request.Path("calendarId"))));
+        registry.Add("calendars.delete", request =>
+            Delete(request, DocumentTypes.Calendar, Load(request, request.Path("calendarId"))));
         registry.Add("calendars.groups.create", CreateGroup);
         registry.Add("calendars.groups.list", ListGroups);
         registry.Add("calendars.groups.update", UpdateGroup);
         registry.Add("calendars.groups.update_status", UpdateGroupStatus);
-        registry.Add("calendars.groups.delete", request => Delete(request, DocumentTypes.CalendarGroup, LoadGroup(request)));
+        registry.Add("calendars.groups.delete", request =>
+            Delete(request, DocumentTypes.CalendarGroup, LoadGroup(request)));
         registry.Add("calendars.groups.validate_slug", ValidateSlug);
     }
 

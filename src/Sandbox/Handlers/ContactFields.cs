@@ -29,7 +29,7 @@ internal static class ContactFields
         ["deleted"] = false,
     };
 
-    /// <summary>Copies the settable fields of <paramref name="changes"/> onto the contact and re-derives the rest.</summary>
+    /// <summary>Copies the settable fields of <paramref name="changes"/>, then derives the others.</summary>
     public static void Apply(JsonObject contact, JsonObject changes)
     {
         foreach (var name in Writable)
@@ -64,7 +64,9 @@ internal static class ContactFields
 
     /// <summary>Tags as the vendor keeps them: trimmed, lower case, each once, in first-seen order.</summary>
     public static JsonArray Tags(IEnumerable<string> tags) =>
-        JsonText.Array(tags.Select(t => t.Trim().ToLowerInvariant()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal));
+        JsonText.Array(tags.Select(t => t.Trim().ToLowerInvariant())
+            .Where(t => t.Length > 0)
+            .Distinct(StringComparer.Ordinal));
 
     private static void Derive(JsonObject contact)
     {

@@ -73,7 +73,10 @@ internal static class ContactFilter
     };
 
     private static bool Present(JsonNode? value) =>
-        value is not null && value.GetValueKind() != JsonValueKind.Null && Text(value) is not "" && value is not JsonArray { Count: 0 };
+        value is not null
+        && value.GetValueKind() != JsonValueKind.Null
+        && Text(value) is not ""
+        && value is not JsonArray { Count: 0 };
 
     private static string? Text(JsonNode? value) => value?.GetValueKind() switch
     {

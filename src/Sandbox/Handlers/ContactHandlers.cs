@@ -33,7 +33,8 @@ internal static class ContactHandlers
     }
 
     private static bool Matches(JsonObject contact, string? email, string? phone) =>
-        (email is not null && string.Equals(JsonText.String(contact, "email"), email, StringComparison.OrdinalIgnoreCase))
+        (email is not null
+            && string.Equals(JsonText.String(contact, "email"), email, StringComparison.OrdinalIgnoreCase))
         || (phone is not null && JsonText.String(contact, "phone") == phone);
 
     private static ApiResult Create(ApiRequest request)
@@ -45,7 +46,8 @@ internal static class ContactHandlers
         return request.Ok(contact, "contact");
     }
 
-    private static ApiResult Get(ApiRequest request) => request.Ok(Load(request, request.Path("contactId")), "contact");
+    private static ApiResult Get(ApiRequest request) =>
+        request.Ok(Load(request, request.Path("contactId")), "contact");
 
     private static ApiResult Update(ApiRequest request)
     {
@@ -59,9 +61,10 @@ internal static class ContactHandlers
         var contact = Load(request, request.Path("contactId"));
         foreach (var type in new[] { DocumentTypes.Task, DocumentTypes.Note })
         {
-            foreach (var owned in request.Store.List(type, contact.LocationId!).Where(d => Owner(d) == contact.Id).ToList())
+            var owned = request.Store.List(type, contact.LocationId!).Where(d => Owner(d) == contact.Id).ToList();
+            foreach (var document in owned)
             {
-                request.Store.Delete(type, owned.Id);
+                request.Store.Delete(type, document.Id);
             }
         }
 
@@ -73,7 +76,8 @@ internal static class ContactHandlers
     {
         var body = request.BodyObject;
         var locationId = request.LocationId;
-        var existing = FindDuplicate(request, locationId, JsonText.String(body, "email"), JsonText.String(body, "phone"));
+        var (email, phone) = (JsonText.String(body, "email"), JsonText.String(body, "phone"));
+        var existing = FindDuplicate(request, locationId, email, phone);
         var saved = existing is null
             ? Save(request, ContactFields.New(Ids.New(), locationId), body, null)
             : Save(request, existing.Parse(), body, existing.CreatedAt);

@@ -92,7 +92,7 @@ internal static class ContactListings
 
         if (searchAfter is not null && searchAfter.Count != 2)
         {
-            throw ApiException.Unprocessable("searchAfter must be the searchAfter value of a contact of the last page");
+            throw ApiException.Unprocessable("searchAfter must be the searchAfter of a contact of the last page");
         }
 
         if (searchAfter is null && (page < 1 || (long)page * pageLimit > MaxPagedRecords))

@@ -13,10 +13,12 @@ internal static class ContactRelations
         registry.Add("contacts.tags.bulk_update", BulkTags);
         registry.Add("contacts.followers.add", request => ChangeFollowers(request, add: true));
         registry.Add("contacts.followers.remove", request => ChangeFollowers(request, add: false));
-        registry.Add("contacts.campaigns.add", request => Join(request, DocumentTypes.Campaign, "campaignId", "Campaign"));
+        registry.Add("contacts.campaigns.add", request =>
+            Join(request, DocumentTypes.Campaign, "campaignId", "Campaign"));
         registry.Add("contacts.campaigns.remove", request => Leave(request, DocumentTypes.Campaign, "campaignId"));
         registry.Add("contacts.campaigns.remove_all", LeaveAllCampaigns);
-        registry.Add("contacts.workflows.add", request => Join(request, DocumentTypes.Workflow, "workflowId", "Workflow"));
+        registry.Add("contacts.workflows.add", request =>
+            Join(request, DocumentTypes.Workflow, "workflowId", "Workflow"));
         registry.Add("contacts.workflows.remove", request => Leave(request, DocumentTypes.Workflow, "workflowId"));
         registry.Add("contacts.appointments.list", Appointments);
         registry.Add("contacts.bulk_business", BulkBusiness);
@@ -49,7 +51,12 @@ internal static class ContactRelations
             if (document is null || document.LocationId != request.LocationId)
             {
                 errors++;
-                responses.Add(new JsonObject { ["contactId"] = contactId, ["message"] = "Contact not found", ["type"] = "error" });
+                responses.Add(new JsonObject
+                {
+                    ["contactId"] = contactId,
+                    ["message"] = "Contact not found",
+                    ["type"] = "error",
+                });
                 continue;
             }
 
@@ -69,7 +76,12 @@ internal static class ContactRelations
             });
         }
 
-        return request.Ok(new JsonObject { ["succeded"] = errors == 0, ["errorCount"] = errors, ["responses"] = responses });
+        return request.Ok(new JsonObject
+        {
+            ["succeded"] = errors == 0,
+            ["errorCount"] = errors,
+            ["responses"] = responses,
+        });
     }
 
     // Adds or removes tags; returns the tags after, and those actually added and removed.
@@ -100,8 +112,11 @@ internal static class ContactRelations
         });
     }
 
-    /// <summary>Adds or removes followers (user ids) of a contact or opportunity; returns all and those changed.</summary>
-    public static (List<string> Followers, List<string> Changed) Follow(JsonObject target, List<string> users, bool add)
+    /// <summary>Adds or removes followers of a contact or opportunity; returns all and those changed.</summary>
+    public static (List<string> Followers, List<string> Changed) Follow(
+        JsonObject target,
+        List<string> users,
+        bool add)
     {
         var before = JsonText.Strings(target, "followers");
         var after = add

@@ -5,7 +5,9 @@ using Connector.Sandbox.Storage;
 
 namespace Connector.Sandbox.Handlers;
 
-/// <summary>The sort of a contact search: one field and direction, then the id; dateAdded, newest first by default.</summary>
+/// <summary>
+/// The sort of a contact search: one field and direction, then the id; by default dateAdded, newest first.
+/// </summary>
 internal sealed class ContactSort : IComparer<(StoredDocument Document, JsonObject Contact)>
 {
     private readonly string _field;
@@ -28,7 +30,9 @@ internal sealed class ContactSort : IComparer<(StoredDocument Document, JsonObje
         return new ContactSort("dateAdded", true);
     }
 
-    public int Compare((StoredDocument Document, JsonObject Contact) x, (StoredDocument Document, JsonObject Contact) y)
+    public int Compare(
+        (StoredDocument Document, JsonObject Contact) x,
+        (StoredDocument Document, JsonObject Contact) y)
     {
         var byField = CompareValues(Value(x), Value(y));
         var result = byField != 0 ? byField : string.CompareOrdinal(x.Document.Id, y.Document.Id);

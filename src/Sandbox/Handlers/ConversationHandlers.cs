@@ -29,7 +29,8 @@ internal static class ConversationHandlers
         registry.Add("conversations.messages.get", request => request.Ok(LoadMessage(request, request.Path("id"))));
         registry.Add("conversations.messages.list", ListMessages);
         registry.Add("conversations.messages.update_status", UpdateStatus);
-        registry.Add("conversations.email.get", request => request.Ok(request.Load(DocumentTypes.EmailMessage, request.Path("id"), "Email")));
+        registry.Add("conversations.email.get", request =>
+            request.Ok(request.Load(DocumentTypes.EmailMessage, request.Path("id"), "Email")));
         registry.Add("conversations.messages.recording", Recording);
         registry.Add("conversations.messages.transcription", Transcription);
         registry.Add("conversations.messages.transcription_download", TranscriptionText);
@@ -101,14 +102,17 @@ internal static class ConversationHandlers
         if (isEmail)
         {
             var emailId = SaveEmail(request, message, body, contact);
-            message["meta"] = new JsonObject { ["email"] = new JsonObject { ["messageIds"] = JsonText.Array([emailId]) } };
+            var ids = new JsonObject { ["messageIds"] = JsonText.Array([emailId]) };
+            message["meta"] = new JsonObject { ["email"] = ids };
             answer["emailMessageId"] = emailId;
         }
 
         request.Save(DocumentTypes.Message, id, contact.LocationId, message);
         Touch(request, conversation, message);
         answer["msg"] = "Message queued successfully.";
-        answer["status"] = JsonText.String(message, "status") is "delivered" or "failed" or "read" ? message["status"]!.DeepClone() : "pending";
+        // The answer's status is one of delivered, failed, pending and read, whatever the message's.
+        var status = JsonText.String(message, "status");
+        answer["status"] = status is "delivered" or "failed" or "read" ? status : "pending";
         return request.Ok(answer);
     }
 
@@ -130,7 +134,7 @@ internal static class ConversationHandlers
             ["contentType"] = "text/html",
             ["attachments"] = new JsonArray(),
             ["from"] = JsonText.String(body, "emailFrom") ?? "sandbox@example.com",
-            ["to"] = JsonText.Array([JsonText.String(body, "emailTo") ?? JsonText.String(contact.Parse(), "email") ?? ""]),
+            ["to"] = JsonText.Array([To(body, contact)]),
             ["cc"] = JsonText.Array(JsonText.Strings(body, "emailCc")),
             ["bcc"] = JsonText.Array(JsonText.Strings(body, "emailBcc")),
             ["source"] = "api",
@@ -138,6 +142,9 @@ internal static class ConversationHandlers
         request.Save(DocumentTypes.EmailMessage, id, contact.LocationId, email);
         return id;
     }
+
+    private static string To(JsonObject body, StoredDocument contact) =>
+        JsonText.String(body, "emailTo") ?? JsonText.String(contact.Parse(), "email") ?? "";
 
     private static void Touch(ApiRequest request, StoredDocument document, JsonObject message)
     {
@@ -153,7 +160,7 @@ internal static class ConversationHandlers
     private static ApiResult ListMessages(ApiRequest request)
     {
         var conversation = Load(request, request.Path("conversationId"));
-        var types = request.Query("type")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var types = request.Query("type")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
         var messages = request.Store.List(DocumentTypes.Message, conversation.LocationId!)
             .OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id, StringComparer.Ordinal)
             .Select(d => d.Parse())

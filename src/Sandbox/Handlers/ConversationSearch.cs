@@ -24,19 +24,27 @@ internal static class ConversationSearch
             ? matching.Where(c => JsonText.Number(c, "lastMessageDate") < after)
             : matching;
         var page = rest.Take(request.QueryInt("limit", 20));
-        return request.Ok(new JsonObject { ["conversations"] = new JsonArray([.. page]), ["total"] = matching.Count });
+        return request.Ok(new JsonObject
+        {
+            ["conversations"] = new JsonArray([.. page]),
+            ["total"] = matching.Count,
+        });
     }
 
     private static bool Matches(ApiRequest request, JsonObject conversation)
     {
         var text = request.Query("query");
-        return (request.Query("contactId") is not { } contactId || JsonText.String(conversation, "contactId") == contactId)
-            && (request.Query("assignedTo") is not { } user || JsonText.String(conversation, "assignedTo") == user)
-            && (request.Query("id") is not { } id || JsonText.String(conversation, "id") == id)
-            && (request.Query("lastMessageType") is not { } type || JsonText.String(conversation, "lastMessageType") == type)
+        return Field(request, conversation, "contactId")
+            && Field(request, conversation, "assignedTo")
+            && Field(request, conversation, "id")
+            && Field(request, conversation, "lastMessageType")
             && Status(request.Query("status"), conversation)
-            && (text is null || TextFields
-                .Any(f => JsonText.String(conversation, f)?.Contains(text, StringComparison.OrdinalIgnoreCase) == true));
+            && (text is null || TextFields.Any(f => JsonText.Contains(conversation, f, text)));
+    }
+
+    private static bool Field(ApiRequest request, JsonObject conversation, string name)
+    {
+        return request.Query(name) is not { } wanted || JsonText.String(conversation, name) == wanted;
     }
 
     private static bool Status(string? status, JsonObject conversation) => status switch
@@ -50,10 +58,12 @@ internal static class ConversationSearch
     // The listing's own shape: type by name, lastMessageDate in epoch ms, and the contact's details.
     private static JsonObject Present(ApiRequest request, JsonObject conversation)
     {
-        var contact = request.Store.Get(DocumentTypes.Contact, JsonText.String(conversation, "contactId") ?? "")?.Parse();
+        var contactId = JsonText.String(conversation, "contactId") ?? "";
+        var contact = request.Store.Get(DocumentTypes.Contact, contactId)?.Parse();
         var name = JsonText.String(contact, "name") ?? "";
         conversation["type"] = "TYPE_PHONE";
-        conversation["lastMessageDate"] = LocalTime.Parse(JsonText.String(conversation, "lastMessageDate"))?.ToUnixTimeMilliseconds() ?? 0;
+        var last = LocalTime.Parse(JsonText.String(conversation, "lastMessageDate"));
+        conversation["lastMessageDate"] = last?.ToUnixTimeMilliseconds() ?? 0;
         conversation["lastMessageBody"] ??= "";
         conversation["lastMessageType"] ??= "TYPE_SMS";
         conversation["fullName"] = name;

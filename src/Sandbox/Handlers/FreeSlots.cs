@@ -54,7 +54,9 @@ internal static class FreeSlots
             return fallback;
         }
 
-        return JsonText.String(calendar, field + "Unit") == "hours" ? TimeSpan.FromHours(amount) : TimeSpan.FromMinutes(amount);
+        return JsonText.String(calendar, field + "Unit") == "hours"
+            ? TimeSpan.FromHours(amount)
+            : TimeSpan.FromMinutes(amount);
     }
 
     // openHours: [{daysOfTheWeek: [0..6, Sunday first], hours: [{openHour, openMinute, closeHour, closeMinute}]}]

@@ -29,7 +29,8 @@ internal static class LocalTime
             return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
         }
 
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+        var culture = CultureInfo.InvariantCulture;
+        return DateTimeOffset.TryParse(text, culture, DateTimeStyles.AssumeUniversal, out var time)
             ? time
             : null;
     }

@@ -11,12 +11,14 @@ internal static class LocationHandlers
 {
     private static readonly string[] Writable =
     [
-        "name", "phone", "address", "city", "state", "country", "postalCode", "website", "timezone", "settings", "social",
+        "name", "phone", "address", "city", "state", "country", "postalCode", "website", "timezone", "settings",
+        "social",
     ];
 
     public static void Register(HandlerRegistry registry)
     {
-        registry.Add("locations.get", request => request.Ok(Location(request, request.Path("locationId")), "location"));
+        registry.Add("locations.get", request =>
+            request.Ok(Location(request, request.Path("locationId")), "location"));
         registry.Add("locations.search", Search);
         registry.Add("locations.create", Create);
         registry.Add("companies.get", request => request.Ok(Company(request), "company"));
@@ -34,8 +36,11 @@ internal static class LocationHandlers
 
     private static StoredDocument Company(ApiRequest request)
     {
-        var company = request.Store.Get(DocumentTypes.Company, request.Path("companyId")) ?? throw ApiException.NotFound("Company");
-        return company.Id == request.Token.CompanyId ? company : throw new ApiException(403, Hosting.ErrorResponses.CompanyRefused);
+        var company = request.Store.Get(DocumentTypes.Company, request.Path("companyId"))
+            ?? throw ApiException.NotFound("Company");
+        return company.Id == request.Token.CompanyId
+            ? company
+            : throw new ApiException(403, Hosting.ErrorResponses.CompanyRefused);
     }
 
     private static ApiResult Search(ApiRequest request)
@@ -44,7 +49,8 @@ internal static class LocationHandlers
         var locations = request.Store.List(DocumentTypes.Location)
             .Where(d => request.State.Covers(request.Token, d.Id))
             .Select(d => d.Parse())
-            .Where(l => email is null || string.Equals(JsonText.String(l, "email"), email, StringComparison.OrdinalIgnoreCase))
+            .Where(l => email is null
+                || string.Equals(JsonText.String(l, "email"), email, StringComparison.OrdinalIgnoreCase))
             .OrderBy(l => JsonText.String(l, "name"), StringComparer.OrdinalIgnoreCase);
         var ordered = request.Query("order") == "desc" ? locations.Reverse() : locations;
         return request.Ok(new JsonObject { ["locations"] = Listing.Page(ordered, request, defaultLimit: 10) });

@@ -3,7 +3,8 @@ namespace Connector.Sandbox.Handlers;
 /// <summary>The vendor's message types: what a send request names, and the number and name messages carry.</summary>
 internal static class MessageTypes
 {
-    private static readonly Dictionary<string, (int Number, string Name)> BySendType = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, (int Number, string Name)> BySendType =
+        new(StringComparer.OrdinalIgnoreCase)
     {
         ["Call"] = (1, "TYPE_CALL"),
         ["SMS"] = (2, "TYPE_SMS"),
@@ -16,7 +17,7 @@ internal static class MessageTypes
         ["Live_Chat"] = (29, "TYPE_LIVE_CHAT"),
     };
 
-    /// <summary>The type of a message sent as <paramref name="sendType"/> (SMS, Email, WhatsApp, ...); SMS when unknown.</summary>
+    /// <summary>The type of a message sent as <paramref name="sendType"/>; SMS when unknown.</summary>
     public static (int Number, string Name) Of(string? sendType) =>
         sendType is not null && BySendType.TryGetValue(sendType, out var type) ? type : BySendType["SMS"];
 }

@@ -16,7 +16,8 @@ internal static class OpportunityHandlers
     public static void Register(HandlerRegistry registry)
     {
         registry.Add("opportunities.create", Create);
-        registry.Add("opportunities.get", request => request.Ok(new JsonObject { ["opportunity"] = Present(request, Load(request)) }));
+        registry.Add("opportunities.get", request =>
+            request.Ok(new JsonObject { ["opportunity"] = Present(request, Load(request)) }));
         registry.Add("opportunities.update", Update);
         registry.Add("opportunities.delete", Delete);
         registry.Add("opportunities.update_status", UpdateStatus);
@@ -132,14 +133,16 @@ internal static class OpportunityHandlers
         }
 
         var followers = JsonText.Strings(body, "followers");
-        ContactRelations.Follow(opportunity, followers, add: JsonText.String(body, "followersActionType") != "remove");
+        var add = JsonText.String(body, "followersActionType") != "remove";
+        ContactRelations.Follow(opportunity, followers, add);
     }
 
     private static ApiResult Followers(ApiRequest request, bool add)
     {
         var existing = Load(request);
         var opportunity = existing.Parse();
-        var (followers, changed) = ContactRelations.Follow(opportunity, JsonText.Strings(request.BodyObject, "followers"), add);
+        var users = JsonText.Strings(request.BodyObject, "followers");
+        var (followers, changed) = ContactRelations.Follow(opportunity, users, add);
         if (!add && request.QueryBool("isRemoveAllFollowers") == true)
         {
             changed = followers.Concat(changed).ToList();
@@ -155,7 +158,11 @@ internal static class OpportunityHandlers
         });
     }
 
-    private static StoredDocument Save(ApiRequest request, JsonObject opportunity, JsonObject changes, long? createdAt)
+    private static StoredDocument Save(
+        ApiRequest request,
+        JsonObject opportunity,
+        JsonObject changes,
+        long? createdAt)
     {
         var now = JsonText.Time(request.Now);
         if (JsonText.String(changes, "status") is { } status && status != JsonText.String(opportunity, "status"))
@@ -166,11 +173,7 @@ internal static class OpportunityHandlers
         OwnedBy.Copy(opportunity, changes, Writable);
         if (changes["customFields"] is JsonArray fields)
         {
-            opportunity["customFields"] = new JsonArray([.. fields.OfType<JsonObject>().Select(f => (JsonNode)new JsonObject
-            {
-                ["id"] = JsonText.String(f, "id") ?? JsonText.String(f, "key"),
-                ["fieldValue"] = (f["field_value"] ?? f["fieldValue"] ?? f["value"])?.DeepClone(),
-            })]);
+            opportunity["customFields"] = new JsonArray([.. fields.OfType<JsonObject>().Select(CustomField)]);
         }
 
         CheckStage(request, opportunity, now);
@@ -180,11 +183,21 @@ internal static class OpportunityHandlers
             JsonText.String(opportunity, "locationId"), opportunity, createdAt);
     }
 
+    // Callers send {id, field_value} or {key, value}; the vendor answers {id, fieldValue}.
+    private static JsonNode CustomField(JsonObject field) => new JsonObject
+    {
+        ["id"] = JsonText.String(field, "id") ?? JsonText.String(field, "key"),
+        ["fieldValue"] = (field["field_value"] ?? field["fieldValue"] ?? field["value"])?.DeepClone(),
+    };
+
     // The pipeline must exist; the stage must be one of its stages (its first stage when none is named).
     private static void CheckStage(ApiRequest request, JsonObject opportunity, string now)
     {
-        var pipeline = request.Load(DocumentTypes.Pipeline, JsonText.String(opportunity, "pipelineId") ?? "", "Pipeline").Parse();
-        var stages = (pipeline["stages"] as JsonArray ?? []).OfType<JsonObject>().Select(s => JsonText.String(s, "id")).ToList();
+        var pipelineId = JsonText.String(opportunity, "pipelineId") ?? "";
+        var pipeline = request.Load(DocumentTypes.Pipeline, pipelineId, "Pipeline").Parse();
+        var stages = (pipeline["stages"] as JsonArray ?? []).OfType<JsonObject>()
+            .Select(s => JsonText.String(s, "id"))
+            .ToList();
         var stage = JsonText.String(opportunity, "pipelineStageId");
         if (stage is null)
         {
@@ -193,7 +206,7 @@ internal static class OpportunityHandlers
         }
         else if (!stages.Contains(stage))
         {
-            throw ApiException.BadRequest($"Pipeline stage {stage} is not a stage of pipeline {JsonText.String(pipeline, "id")}");
+            throw ApiException.BadRequest($"Pipeline stage {stage} is not a stage of pipeline {pipelineId}");
         }
 
         opportunity["lastStageChangeAt"] ??= now;

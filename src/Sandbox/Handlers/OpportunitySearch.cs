@@ -25,7 +25,8 @@ internal static class OpportunitySearch
             .OrderByDescending(o => o.Document.CreatedAt).ThenByDescending(o => o.Document.Id, StringComparer.Ordinal)
             .ToList();
         var page = request.QueryInt("page", 1);
-        IEnumerable<(StoredDocument Document, JsonObject Opportunity)> rest = matching.Skip((Math.Max(page, 1) - 1) * limit);
+        IEnumerable<(StoredDocument Document, JsonObject Opportunity)> rest =
+            matching.Skip((Math.Max(page, 1) - 1) * limit);
         if (request.QueryLong("startAfter") is { } after && request.Query("startAfterId") is { } afterId)
         {
             rest = matching.Where(o => o.Document.CreatedAt < after
@@ -35,13 +36,20 @@ internal static class OpportunitySearch
         var items = rest.Take(limit).ToList();
         return request.Ok(new JsonObject
         {
-            ["opportunities"] = new JsonArray([.. items.Select(o => OpportunityHandlers.Present(request, o.Document))]),
+            ["opportunities"] = new JsonArray([.. items.Select(o => Present(request, o.Document))]),
             ["meta"] = Meta(matching.Count, items, page, limit),
             ["aggregations"] = new JsonObject(),
         });
     }
 
-    private static JsonObject Meta(int total, List<(StoredDocument Document, JsonObject Opportunity)> items, int page, int limit)
+    private static JsonObject Present(ApiRequest request, StoredDocument document) =>
+        OpportunityHandlers.Present(request, document);
+
+    private static JsonObject Meta(
+        int total,
+        List<(StoredDocument Document, JsonObject Opportunity)> items,
+        int page,
+        int limit)
     {
         var meta = new JsonObject { ["total"] = total, ["currentPage"] = page };
         if (items.Count > 0)

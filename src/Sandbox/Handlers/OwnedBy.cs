@@ -3,15 +3,17 @@ using Connector.Sandbox.Storage;
 
 namespace Connector.Sandbox.Handlers;
 
-/// <summary>Helpers for objects that belong to a contact (tasks, notes): found only under their own contact.</summary>
+/// <summary>Helpers for what belongs to a contact (tasks, notes): found only under its own contact.</summary>
 internal static class OwnedBy
 {
-    /// <summary>The object of that id under the request's contact; 404 when the contact or the object is not there.</summary>
+    /// <summary>The object of that id under the request's contact; 404 when either is not there.</summary>
     public static StoredDocument Load(ApiRequest request, string type, string id, string what)
     {
         var contact = ContactHandlers.Load(request, request.Path("contactId"));
         var document = request.Load(type, id, what);
-        return JsonText.String(document.Parse(), "contactId") == contact.Id ? document : throw ApiException.NotFound(what);
+        return JsonText.String(document.Parse(), "contactId") == contact.Id
+            ? document
+            : throw ApiException.NotFound(what);
     }
 
     public static ApiResult List(ApiRequest request, string type, string key)

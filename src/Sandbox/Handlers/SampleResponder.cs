@@ -11,7 +11,8 @@ namespace Connector.Sandbox.Handlers;
 /// </summary>
 internal static class SampleResponder
 {
-    public static OperationHandler For(OperationDefinition operation) => request => request.Ok(Build(operation, request));
+    public static OperationHandler For(OperationDefinition operation) =>
+        request => request.Ok(Build(operation, request));
 
     private static JsonNode? Build(OperationDefinition operation, ApiRequest request)
     {
@@ -56,7 +57,8 @@ internal static class SampleResponder
                 }
 
                 return array;
-            case JsonValue value when value.GetValueKind() == JsonValueKind.String && value.GetValue<string>() == from:
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String
+                && value.GetValue<string>() == from:
                 return JsonValue.Create(to);
             default:
                 return node;

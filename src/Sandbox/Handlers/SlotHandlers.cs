@@ -17,7 +17,10 @@ internal static class SlotHandlers
     }
 
     /// <summary>The times a calendar is taken: its appointments that are not cancelled, and its blocks.</summary>
-    public static List<(DateTimeOffset Start, DateTimeOffset End)> Busy(ApiRequest request, string calendarId, string? except)
+    public static List<(DateTimeOffset Start, DateTimeOffset End)> Busy(
+        ApiRequest request,
+        string calendarId,
+        string? except)
     {
         var busy = new List<(DateTimeOffset Start, DateTimeOffset End)>();
         foreach (var type in new[] { DocumentTypes.Appointment, DocumentTypes.BlockSlot })
@@ -37,7 +40,9 @@ internal static class SlotHandlers
         return busy;
     }
 
-    /// <summary>Appointments or blocks of a location overlapping startTime..endTime (epoch ms), for a calendar, group or user.</summary>
+    /// <summary>
+    /// Appointments or blocks of a location overlapping startTime..endTime (epoch ms), of a calendar, group or user.
+    /// </summary>
     public static ApiResult ListWindow(ApiRequest request, string type)
     {
         var from = LocalTime.Parse(request.Query("startTime"));
@@ -70,7 +75,12 @@ internal static class SlotHandlers
     private static ApiResult CreateBlock(ApiRequest request)
     {
         var locationId = request.LocationId;
-        var block = new JsonObject { ["id"] = Ids.New(), ["locationId"] = locationId, ["dateAdded"] = JsonText.Time(request.Now) };
+        var block = new JsonObject
+        {
+            ["id"] = Ids.New(),
+            ["locationId"] = locationId,
+            ["dateAdded"] = JsonText.Time(request.Now),
+        };
         ApplyBlock(request, block, locationId);
         return request.Ok(request.Create(DocumentTypes.BlockSlot, locationId, block));
     }
@@ -112,10 +122,12 @@ internal static class SlotHandlers
         var to = LocalTime.Parse(request.Query("endDate"))!.Value;
         if (to < from || to - from > TimeSpan.FromDays(MaxFreeSlotDays))
         {
-            throw ApiException.Unprocessable($"endDate must be after startDate, at most {MaxFreeSlotDays} days later");
+            throw ApiException.Unprocessable($"endDate must follow startDate by at most {MaxFreeSlotDays} days");
         }
 
-        var zone = request.Query("timezone") is { } zoneId ? LocalTime.Zone(zoneId) : AppointmentHandlers.ZoneOf(request, document.LocationId!);
+        var zone = request.Query("timezone") is { } zoneId
+            ? LocalTime.Zone(zoneId)
+            : AppointmentHandlers.ZoneOf(request, document.LocationId!);
         var slots = FreeSlots.Compute(document.Parse(), zone, from, to, Busy(request, document.Id, null));
         var answer = new JsonObject();
         foreach (var (day, times) in slots)

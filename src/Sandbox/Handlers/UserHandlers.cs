@@ -25,7 +25,8 @@ internal static class UserHandlers
 
     private static StoredDocument Load(ApiRequest request)
     {
-        var user = request.Store.Get(DocumentTypes.User, request.Path("userId")) ?? throw ApiException.NotFound("User");
+        var user = request.Store.Get(DocumentTypes.User, request.Path("userId"))
+            ?? throw ApiException.NotFound("User");
         return JsonText.String(user.Parse(), "companyId") == request.Token.CompanyId
             ? user
             : throw new ApiException(403, ErrorResponses.CompanyRefused);
@@ -106,7 +107,7 @@ internal static class UserHandlers
     {
         var text = request.Query("query");
         var locationId = request.Query("locationId");
-        var ids = request.Query("ids")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var ids = request.Query("ids")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
         var matching = CompanyUsers(request, request.Query("companyId") ?? request.Token.CompanyId)
             .Where(u => locationId is null || InLocation(u, locationId))
             .Where(u => ids is null || ids.Contains(JsonText.String(u, "id")))
@@ -133,6 +134,10 @@ internal static class UserHandlers
             .ToList();
         var skip = int.TryParse(JsonText.String(body, "skip"), out var s) ? s : 0;
         var limit = int.TryParse(JsonText.String(body, "limit"), out var l) ? l : 25;
-        return request.Ok(new JsonObject { ["users"] = new JsonArray([.. matching.Skip(skip).Take(limit)]), ["count"] = matching.Count });
+        return request.Ok(new JsonObject
+        {
+            ["users"] = new JsonArray([.. matching.Skip(skip).Take(limit)]),
+            ["count"] = matching.Count,
+        });
     }
 }

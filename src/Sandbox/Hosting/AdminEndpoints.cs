@@ -31,9 +31,10 @@ internal sealed class AdminEndpoints(SandboxData data, SandboxFaults faults, Rat
         try
         {
             var body = await ReadAsync(context).ConfigureAwait(false);
-            var (status, answer) = await RouteAsync(context.Request.Method, context.Request.Path.Value!.TrimEnd('/'), body)
-                .ConfigureAwait(false);
-            await ApiResult.Json(status, answer).WriteAsync(context.Response, context.RequestAborted).ConfigureAwait(false);
+            var path = context.Request.Path.Value!.TrimEnd('/');
+            var (status, answer) = await RouteAsync(context.Request.Method, path, body).ConfigureAwait(false);
+            var result = ApiResult.Json(status, answer);
+            await result.WriteAsync(context.Response, context.RequestAborted).ConfigureAwait(false);
         }
         catch (ApiException error)
         {

@@ -15,11 +15,16 @@ internal static class ErrorResponses
 
     // The vendor's answer when a token of the wrong kind (location vs agency) calls a route.
     public const string TokenTypeRefused =
-        "This authClass type is not allowed to access this scope. Please reach out to the Platform team to get it added.";
+        "This authClass type is not allowed to access this scope. "
+        + "Please reach out to the Platform team to get it added.";
 
-    public static Task WriteAsync(HttpContext context, ApiException error) =>
-        WriteAsync(context, error.Status, error.AsList ? new JsonArray([.. error.Messages.Select(m => JsonValue.Create(m))])
-            : JsonValue.Create(error.Messages[0]), error.Extra);
+    public static Task WriteAsync(HttpContext context, ApiException error)
+    {
+        JsonNode? message = error.AsList
+            ? JsonText.Array(error.Messages)
+            : JsonValue.Create(error.Messages[0]);
+        return WriteAsync(context, error.Status, message, error.Extra);
+    }
 
     public static Task WriteAsync(HttpContext context, int status, string message) =>
         WriteAsync(context, status, JsonValue.Create(message), null);

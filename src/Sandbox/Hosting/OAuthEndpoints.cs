@@ -28,11 +28,12 @@ internal sealed class OAuthEndpoints(SandboxState state, IReadOnlySet<string> kn
                     ChooseLocation(context);
                     return true;
                 case "/oauth/token" when HttpMethods.IsPost(method):
-                    await WriteAsync(context, 200, await TokenAsync(context).ConfigureAwait(false)).ConfigureAwait(false);
+                    var tokens = await TokenAsync(context).ConfigureAwait(false);
+                    await WriteAsync(context, 200, tokens).ConfigureAwait(false);
                     return true;
                 case "/oauth/locationToken" when HttpMethods.IsPost(method):
-                    await WriteAsync(context, 200, await LocationTokenAsync(context).ConfigureAwait(false))
-                        .ConfigureAwait(false);
+                    var token = await LocationTokenAsync(context).ConfigureAwait(false);
+                    await WriteAsync(context, 200, token).ConfigureAwait(false);
                     return true;
                 case "/oauth/installedLocations" when HttpMethods.IsGet(method):
                     await WriteAsync(context, 200, InstalledLocations(context)).ConfigureAwait(false);

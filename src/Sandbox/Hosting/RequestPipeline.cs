@@ -60,6 +60,12 @@ internal sealed partial class RequestPipeline(
         {
             await ErrorResponses.WriteAsync(context, error).ConfigureAwait(false);
         }
+        catch (Exception failure) when (failure is not OperationCanceledException && !context.Response.HasStarted)
+        {
+            // A fault of the sandbox itself: answer as the vendor answers its own, and say where in the log.
+            LogFailure(logger, failure, context.Request.Method, path);
+            await ErrorResponses.WriteAsync(context, 500, "Internal server error").ConfigureAwait(false);
+        }
     }
 
     private async Task HandleOperationAsync(HttpContext context, string path)
@@ -161,7 +167,11 @@ internal sealed partial class RequestPipeline(
             }
         }
 
-        foreach (var company in new[] { match.Value("companyId"), query["companyId"].ToString(), JsonText.String(body, "companyId") })
+        var companies = new[]
+        {
+            match.Value("companyId"), query["companyId"].ToString(), JsonText.String(body, "companyId"),
+        };
+        foreach (var company in companies)
         {
             if (!string.IsNullOrEmpty(company) && !string.Equals(company, token.CompanyId, StringComparison.Ordinal))
             {
@@ -212,6 +222,10 @@ internal sealed partial class RequestPipeline(
         }
     }
 
-    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Injected fault {Fault} answers {Method} {Path}")]
+    [LoggerMessage(EventId = 11, Level = LogLevel.Error, Message = "The sandbox failed to answer {Method} {Path}")]
+    private static partial void LogFailure(ILogger logger, Exception failure, string method, string path);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information,
+        Message = "Injected fault {Fault} answers {Method} {Path}")]
     private static partial void LogFault(ILogger logger, SandboxFault fault, string method, string path);
 }

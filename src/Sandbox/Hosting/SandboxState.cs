@@ -5,7 +5,11 @@ using Connector.Sandbox.Storage;
 namespace Connector.Sandbox.Hosting;
 
 /// <summary>What the handlers of a running sandbox share: its store, clock, catalog and credentials.</summary>
-internal sealed class SandboxState(SandboxStore store, TimeProvider time, OperationCatalog catalog, TokenService tokens)
+internal sealed class SandboxState(
+    SandboxStore store,
+    TimeProvider time,
+    OperationCatalog catalog,
+    TokenService tokens)
 {
     public SandboxStore Store { get; } = store;
 

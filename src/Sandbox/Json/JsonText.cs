@@ -9,11 +9,12 @@ namespace Connector.Sandbox;
 internal static class JsonText
 {
     // The vendor writes "+1888..." and "<p>" as they are; the default encoder would write \u002B and \u003C.
-    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Options =
+        new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static byte[] ToUtf8(JsonNode? node) => JsonSerializer.SerializeToUtf8Bytes(node, Options);
 
-    /// <summary>GHL's timestamp form: ISO 8601 in UTC with milliseconds, for example 2026-01-05T10:00:00.000Z.</summary>
+    /// <summary>GHL's timestamp form: ISO 8601 in UTC with milliseconds (2026-01-05T10:00:00.000Z).</summary>
     public static string Time(long unixMilliseconds) =>
         DateTimeOffset.FromUnixTimeMilliseconds(unixMilliseconds).UtcDateTime
             .ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
@@ -38,6 +39,10 @@ internal static class JsonText
             ? double.Parse(value.ToJsonString(), CultureInfo.InvariantCulture)
             : null;
 
+    /// <summary>Whether a text field contains <paramref name="text"/>, ignoring case.</summary>
+    public static bool Contains(JsonNode? node, string name, string text) =>
+        String(node, name)?.Contains(text, StringComparison.OrdinalIgnoreCase) == true;
+
     /// <summary>The strings of an array field; empty when the field is absent or not an array.</summary>
     public static List<string> Strings(JsonNode? node, string name) =>
         node is JsonObject obj && obj[name] is JsonArray array
@@ -46,7 +51,7 @@ internal static class JsonText
 
     public static JsonArray Array(IEnumerable<string> values) => new([.. values.Select(v => JsonValue.Create(v))]);
 
-    /// <summary>Copies every field of <paramref name="changes"/> onto <paramref name="target"/>; nulls remove.</summary>
+    /// <summary>Copies the fields of <paramref name="changes"/> to <paramref name="target"/>; null removes.</summary>
     public static void Merge(JsonObject target, JsonObject changes, params string[] except)
     {
         foreach (var (name, value) in changes)

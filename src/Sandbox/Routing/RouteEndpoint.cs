@@ -1,6 +1,6 @@
 namespace Connector.Sandbox.Routing;
 
-/// <summary>The operations one method and path template lead to, and the names of that template's parameters.</summary>
+/// <summary>The operations a method and path template lead to, with the template's parameter names.</summary>
 internal sealed class RouteEndpoint(string template, IReadOnlyList<string> parameterNames)
 {
     public string Template { get; } = template;

@@ -23,7 +23,12 @@ internal sealed class RouteTable
             }
             else
             {
-                node = node.Literals.TryGetValue(segment, out var child) ? child : node.Literals[segment] = new Node();
+                if (!node.Literals.TryGetValue(segment, out var child))
+                {
+                    child = node.Literals[segment] = new Node();
+                }
+
+                node = child;
             }
         }
 
@@ -40,7 +45,9 @@ internal sealed class RouteTable
     {
         var segments = Split(path);
         var values = new List<string>(4);
-        return Find(_root, segments, 0, method, values) is { } endpoint ? new RouteMatch(endpoint, [.. values]) : null;
+        return Find(_root, segments, 0, method, values) is { } endpoint
+            ? new RouteMatch(endpoint, [.. values])
+            : null;
     }
 
     private static string[] Split(string path) => path.Split('/', StringSplitOptions.RemoveEmptyEntries);

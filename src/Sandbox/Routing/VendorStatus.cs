@@ -12,9 +12,9 @@ internal static class VendorStatus
     private static readonly HashSet<string> PostAnsweredOk = new(StringComparer.Ordinal)
     {
         "contacts.search", "contacts.find", "contacts.upsert", "contacts.workflows.add", "contacts.bulk_business",
-        "users.filter_by_email", "calendars.groups.validate_slug", "calendars.create", "calendars.appointments.create",
-        "calendars.notifications.create", "opportunities.upsert", "conversations.messages.send", "locations.create",
-        "blogs.posts.create",
+        "users.filter_by_email", "calendars.groups.validate_slug", "calendars.create",
+        "calendars.appointments.create", "calendars.notifications.create", "opportunities.upsert",
+        "conversations.messages.send", "locations.create", "blogs.posts.create",
     };
 
     private static readonly HashSet<string> OtherAnsweredCreated = new(StringComparer.Ordinal)

@@ -34,6 +34,8 @@ internal sealed class GeneratedSeed(int seed, SeedBatch batch)
             AddUser(i);
         }
 
+        AddLists();
+
         for (var i = 0; i < Math.Max(1, seed / 10); i++)
         {
             AddBusiness(i);
@@ -73,6 +75,71 @@ internal sealed class GeneratedSeed(int seed, SeedBatch batch)
             ["deleted"] = false,
             ["platformLanguage"] = "en_US",
         });
+    }
+
+    // A second calendar, and more campaigns, workflows and custom fields than the well-known ones.
+    private void AddLists()
+    {
+        var calendar = Ids.New(_random);
+        var hours = """
+            [{"daysOfTheWeek":[2,4],"hours":[{"openHour":14,"openMinute":0,"closeHour":18,"closeMinute":0}]}]
+            """;
+        var body = CalendarHandlers.New(calendar, Location, new()
+        {
+            ["groupId"] = CalendarGroup,
+            ["name"] = "Placement test",
+            ["slug"] = "placement-test",
+            ["slotDuration"] = 1,
+            ["slotDurationUnit"] = "hours",
+            ["slotInterval"] = 1,
+            ["slotIntervalUnit"] = "hours",
+            ["teamMembers"] = new JsonArray(new JsonObject { ["userId"] = User, ["priority"] = 1 }),
+            ["openHours"] = JsonNode.Parse(hours),
+        });
+        batch.Add(DocumentTypes.Calendar, calendar, Location, First, First, body);
+        foreach (var (name, status) in new[] { ("Summer school", "draft"), ("Newsletter welcome", "published") })
+        {
+            Add(DocumentTypes.Campaign, Ids.New(_random), new() { ["name"] = name, ["status"] = status });
+        }
+
+        foreach (var name in new[] { "Appointment reminder", "Missed call text back" })
+        {
+            var bytes = new byte[16];
+            _random.NextBytes(bytes);
+            Add(DocumentTypes.Workflow, new Guid(bytes).ToString(), new()
+            {
+                ["name"] = name,
+                ["status"] = "published",
+                ["version"] = 1,
+                ["createdAt"] = JsonText.Time(First),
+                ["updatedAt"] = JsonText.Time(First),
+            });
+        }
+
+        var fields = new[]
+        {
+            ("Course level", "SINGLE_OPTIONS", "contact"), ("Preferred days", "CHECKBOX", "contact"),
+            ("Deposit paid", "MONETORY", "opportunity"),
+        };
+        for (var i = 0; i < fields.Length; i++)
+        {
+            var (name, type, model) = fields[i];
+            Add(DocumentTypes.CustomField, Ids.New(_random), new()
+            {
+                ["name"] = name,
+                ["fieldKey"] = $"{model}.{name.ToLowerInvariant().Replace(' ', '_')}",
+                ["dataType"] = type,
+                ["position"] = i + 1,
+                ["model"] = model,
+            });
+        }
+    }
+
+    private void Add(string type, string id, JsonObject fields)
+    {
+        var body = new JsonObject { ["id"] = id, ["locationId"] = Location };
+        JsonText.Merge(body, fields);
+        batch.Add(type, id, Location, First, First, body);
     }
 
     private void AddBusiness(int index)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Connector.Sandbox.Storage;
 
@@ -10,7 +11,9 @@ internal sealed class SeedBatch
 
     public IReadOnlyList<StoredDocument> Documents => _documents;
 
-    public static long Ms(string time) => DateTimeOffset.Parse(time, System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeMilliseconds();
+    /// <summary>Epoch milliseconds of an ISO 8601 time.</summary>
+    public static long Ms(string time) =>
+        DateTimeOffset.Parse(time, CultureInfo.InvariantCulture).ToUnixTimeMilliseconds();
 
     public JsonObject Add(string type, string id, string? locationId, long created, long updated, JsonObject body)
     {

@@ -6,13 +6,14 @@ internal static class SeedNames
     public static readonly string[] FirstNames =
     [
         "Olivia", "Liam", "Emma", "Noah", "Ava", "Elijah", "Sophia", "Mateo", "Isabella", "Lucas", "Mia", "Amir",
-        "Charlotte", "Hiro", "Amelia", "Kwame", "Harper", "Diego", "Evelyn", "Ravi", "Aisha", "Jonas", "Priya", "Tomas",
+        "Charlotte", "Hiro", "Amelia", "Kwame", "Harper", "Diego", "Evelyn", "Ravi", "Aisha", "Jonas", "Priya",
+        "Tomas",
     ];
 
     public static readonly string[] LastNames =
     [
-        "Smith", "Johnson", "Garcia", "Nguyen", "Patel", "Kim", "Okafor", "Rossi", "Müller", "Silva", "Cohen", "Haddad",
-        "Brown", "Lopez", "Tanaka", "Novak", "Walker", "Ibrahim", "Larsen", "Costa",
+        "Smith", "Johnson", "Garcia", "Nguyen", "Patel", "Kim", "Okafor", "Rossi", "Müller", "Silva", "Cohen",
+        "Haddad", "Brown", "Lopez", "Tanaka", "Novak", "Walker", "Ibrahim", "Larsen", "Costa",
     ];
 
     public static readonly (string City, string State, string PostalCode)[] Places =
@@ -25,9 +26,11 @@ internal static class SeedNames
 
     public static readonly string[] Sources = ["public api", "website form", "facebook ad", "referral", "walk-in"];
 
-    public static readonly string[] Companies = ["Northwind", "Contoso", "Fabrikam", "Tailspin", "Adventure Works", "Litware"];
+    public static readonly string[] Companies =
+        ["Northwind", "Contoso", "Fabrikam", "Tailspin", "Adventure Works", "Litware"];
 
-    public static readonly string[] TaskTitles = ["Call back", "Send price list", "Confirm enrolment", "Ask for a review"];
+    public static readonly string[] TaskTitles =
+        ["Call back", "Send price list", "Confirm enrolment", "Ask for a review"];
 
     public static readonly string[] NoteBodies =
     [
@@ -37,8 +40,8 @@ internal static class SeedNames
 
     public static readonly string[] MessageBodies =
     [
-        "Hi! Is there still room in the spring course?", "Thanks, see you on Monday.", "Can we move the call to 3 pm?",
-        "Your booking is confirmed.", "Here is the price list you asked for.",
+        "Hi! Is there still room in the spring course?", "Thanks, see you on Monday.",
+        "Can we move the call to 3 pm?", "Your booking is confirmed.", "Here is the price list you asked for.",
     ];
 
     public static readonly string[] OpportunityStatuses = ["open", "open", "open", "won", "lost", "abandoned"];

@@ -26,9 +26,6 @@ internal sealed class SandboxStore : IDisposable
         _connection = connection;
     }
 
-    /// <summary>Whether the database was created by this open (and so needs seeding).</summary>
-    public bool IsNew { get; private set; }
-
     /// <summary>Opens (creating when needed) the database in a folder, or a private in-memory one.</summary>
     public static SandboxStore Open(string? dataFolder)
     {
@@ -143,8 +140,10 @@ internal sealed class SandboxStore : IDisposable
             Execute(
                 """
                 INSERT OR REPLACE INTO tokens
-                    (value, kind, is_company, company_id, location_id, scopes, client_id, redirect_uri, expires_at, spent)
-                VALUES ($value, $kind, $company, $companyId, $locationId, $scopes, $client, $redirect, $expires, $spent)
+                    (value, kind, is_company, company_id, location_id, scopes, client_id, redirect_uri,
+                     expires_at, spent)
+                VALUES ($value, $kind, $company, $companyId, $locationId, $scopes, $client, $redirect,
+                        $expires, $spent)
                 """,
                 ("$value", token.Value),
                 ("$kind", token.Kind.ToString()),
@@ -205,7 +204,10 @@ internal sealed class SandboxStore : IDisposable
     {
         lock (_gate)
         {
-            Execute("INSERT OR REPLACE INTO meta (key, value) VALUES ($key, $value)", ("$key", key), ("$value", value));
+            Execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ($key, $value)",
+                ("$key", key),
+                ("$value", value));
         }
     }
 
@@ -218,7 +220,8 @@ internal sealed class SandboxStore : IDisposable
         IsCompany = reader.GetInt64(1) == 1,
         CompanyId = reader.GetString(2),
         LocationId = reader.IsDBNull(3) ? null : reader.GetString(3),
-        Scopes = reader.GetString(4).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal),
+        Scopes = reader.GetString(4).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .ToHashSet(StringComparer.Ordinal),
         ClientId = reader.IsDBNull(5) ? null : reader.GetString(5),
         RedirectUri = reader.IsDBNull(6) ? null : reader.GetString(6),
         ExpiresAt = reader.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
@@ -238,7 +241,7 @@ internal sealed class SandboxStore : IDisposable
         }
 
         Execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-        IsNew = GetMeta("schemaVersion") is null;
+        var isNew = GetMeta("schemaVersion") is null;
         Execute("""
             CREATE TABLE IF NOT EXISTS documents (
                 type TEXT NOT NULL, id TEXT NOT NULL, location_id TEXT,
@@ -252,7 +255,7 @@ internal sealed class SandboxStore : IDisposable
                 redirect_uri TEXT, expires_at INTEGER, spent INTEGER NOT NULL)
             """);
         Execute("CREATE TABLE IF NOT EXISTS oauth_clients (client_id TEXT PRIMARY KEY, client_secret TEXT NOT NULL)");
-        if (IsNew)
+        if (isNew)
         {
             SetMeta("schemaVersion", SchemaVersion.ToString(CultureInfo.InvariantCulture));
         }

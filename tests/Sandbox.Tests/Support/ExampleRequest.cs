@@ -39,7 +39,8 @@ internal static partial class ExampleRequest
         }
         else if (request.Form is { } form && Render(form, inputs) is JsonObject fields)
         {
-            message.Content = new FormUrlEncodedContent(fields.Select(p => KeyValuePair.Create(p.Key, Text(p.Value))));
+            var pairs = fields.Select(p => KeyValuePair.Create(p.Key, Text(p.Value)));
+            message.Content = new FormUrlEncodedContent(pairs);
         }
 
         return message;

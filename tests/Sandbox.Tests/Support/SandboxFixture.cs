@@ -1,6 +1,6 @@
 namespace Connector.Sandbox.Tests.Support;
 
-/// <summary>One sandbox, with a location token and an agency token carrying every scope, shared by a test class.</summary>
+/// <summary>A sandbox shared by a test class, with a location and an agency token carrying every scope.</summary>
 public class SandboxFixture : IAsyncLifetime
 {
     private SandboxServer? _server;

@@ -13,7 +13,7 @@ internal static class VendorSchemas
     private static readonly Dictionary<string, JsonNode> Files = [];
     private static readonly Lazy<Dictionary<string, (string File, string Method, string Path)>> Rows = new(ReadTable);
 
-    /// <summary>The documented success statuses of an operation, and the schema of the first one (null: none).</summary>
+    /// <summary>The documented success statuses of an operation, and the first one's schema (null: none).</summary>
     public static (IReadOnlyList<int> Statuses, JsonSchema? Schema) For(string key)
     {
         lock (Files)
@@ -24,7 +24,8 @@ internal static class VendorSchemas
             var item = paths[path] ?? paths.First(p => p.Key.TrimEnd('/') == path.TrimEnd('/')).Value!;
             var responses = item[method.ToLowerInvariant()]!["responses"]!.AsObject();
             var statuses = responses.Select(r => r.Key).Where(c => c.StartsWith('2')).Select(int.Parse).ToList();
-            var schema = responses[statuses[0].ToString(System.Globalization.CultureInfo.InvariantCulture)]?["content"]?["application/json"]?["schema"];
+            var first = statuses[0].ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var schema = responses[first]?["content"]?["application/json"]?["schema"];
             if (schema is null)
             {
                 return (statuses, null);
@@ -91,8 +92,8 @@ internal static class VendorSchemas
 
                     copy[name] = name switch
                     {
-                        "properties" => new JsonObject(value.AsObject()
-                            .Select(p => KeyValuePair.Create(p.Key, p.Value is null ? null : Inline(p.Value, file, stack)))),
+                        "properties" => new JsonObject(value.AsObject().Select(p =>
+                            KeyValuePair.Create(p.Key, p.Value is null ? null : Inline(p.Value, file, stack)))),
                         "enum" or "required" or "default" => value.DeepClone(),
                         _ => Inline(value, file, stack),
                     };
@@ -124,7 +125,8 @@ internal static class VendorSchemas
     private static (JsonNode Target, string File) Resolve(string reference, string file)
     {
         var hash = reference.IndexOf('#');
-        var targetFile = Normalize(hash == 0 ? file : $"{Path.GetDirectoryName(file)?.Replace('\\', '/')}/{reference[..hash]}");
+        var folder = Path.GetDirectoryName(file)?.Replace('\\', '/');
+        var targetFile = Normalize(hash == 0 ? file : $"{folder}/{reference[..hash]}");
         var node = Load(targetFile);
         foreach (var part in reference[(hash + 2)..].Split('/'))
         {
