@@ -26,6 +26,9 @@ internal static class CliApplication
             Output = output,
             Error = error,
             EnableDefaultExceptionHandler = false,
+
+            // Without it, Ctrl-C and SIGTERM never reach the commands' cancellation tokens.
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(5),
         };
         try
         {
