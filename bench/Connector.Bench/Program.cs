@@ -12,6 +12,17 @@ if (only is null or "transform")
     TransformBenchmark.Run();
 }
 
+if (only is null or "sandbox")
+{
+    await SandboxBenchmark.RunAsync(requests: ArgInt(args, "--requests", 6_000));
+}
+
+// Takes about three minutes: it waits on the sandbox's real rate limit.
+if (only is "budget")
+{
+    await BudgetBenchmark.RunAsync(invocations: ArgInt(args, "--invocations", 2_000));
+}
+
 static int ArgInt(string[] args, string name, int fallback)
 {
     var index = Array.IndexOf(args, name);

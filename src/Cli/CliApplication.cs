@@ -17,6 +17,8 @@ internal static class CliApplication
             RunCommand.Create(),
             RunsCommand.Create(),
             HostCommand.Create(),
+            DemoCommand.Create(),
+            SandboxCommand.Create(),
         };
 
         var configuration = new InvocationConfiguration

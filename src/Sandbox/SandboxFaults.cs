@@ -10,6 +10,9 @@ public sealed class SandboxFaults
     private readonly Lock _gate = new();
     private readonly Queue<(SandboxFault Fault, int Remaining)> _queue = new();
 
+    // Read without the lock on every request, so that a sandbox without faults never contends for it.
+    private int _pending;
+
     /// <summary>How many requests are still to be faulted.</summary>
     public int Pending
     {
@@ -17,7 +20,7 @@ public sealed class SandboxFaults
         {
             lock (_gate)
             {
-                return _queue.Sum(entry => entry.Remaining);
+                return _pending;
             }
         }
     }
@@ -34,6 +37,7 @@ public sealed class SandboxFaults
         lock (_gate)
         {
             _queue.Enqueue((fault, count));
+            _pending += count;
         }
     }
 
@@ -43,21 +47,28 @@ public sealed class SandboxFaults
         lock (_gate)
         {
             _queue.Clear();
+            _pending = 0;
         }
     }
 
     internal bool TryTake(out SandboxFault fault)
     {
+        fault = default;
+        if (Volatile.Read(ref _pending) == 0)
+        {
+            return false;
+        }
+
         lock (_gate)
         {
             if (!_queue.TryPeek(out var head))
             {
-                fault = default;
                 return false;
             }
 
             fault = head.Fault;
             _queue.Dequeue();
+            _pending--;
             if (head.Remaining > 1)
             {
                 // Put the rest back at the front: rebuild keeps the order without a deque type.

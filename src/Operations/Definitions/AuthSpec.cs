@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Connector.Operations.Definitions;
 
 /// <summary>How a connector's requests are authorized.</summary>
@@ -11,5 +13,6 @@ public sealed record AuthSpec
     /// <summary>Word before the token in the header, for example <c>Bearer</c> or <c>Zoho-oauthtoken</c>.</summary>
     public string Scheme { get; init; } = "Bearer";
 
+    [JsonPropertyName("oauth2")]
     public OAuth2Spec? OAuth2 { get; init; }
 }

@@ -23,6 +23,9 @@ internal sealed class RequestRules
         HasBody = hasBody;
     }
 
+    /// <summary>Whether there is nothing to check.</summary>
+    public bool IsEmpty => _body.Count == 0 && _query.Count == 0 && !BodyIsArray;
+
     /// <summary>Whether the operation sends a JSON body.</summary>
     public bool HasBody { get; }
 

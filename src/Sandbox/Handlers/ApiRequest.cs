@@ -84,6 +84,14 @@ internal sealed class ApiRequest
         return document;
     }
 
+    /// <summary>Stores a new version of a stored object, keeping its id, location and creation time.</summary>
+    public StoredDocument Resave(StoredDocument existing, JsonObject body) =>
+        Save(existing.Type, existing.Id, existing.LocationId, body, existing.CreatedAt);
+
+    /// <summary>Stores a new object under the id its body carries (<c>id</c>, or <c>_id</c> for blog objects).</summary>
+    public StoredDocument Create(string type, string? locationId, JsonObject body) =>
+        Save(type, JsonText.String(body, "id") ?? JsonText.String(body, "_id")!, locationId, body);
+
     public ApiResult Ok(JsonNode? body) => ApiResult.Json(Plan.SuccessStatus, body);
 
     public ApiResult Ok(StoredDocument document, string? wrapKey = null) =>

@@ -70,7 +70,7 @@ internal static class AppointmentHandlers
 
         var calendar = CalendarHandlers.Load(request, JsonText.String(appointment, "calendarId")!).Parse();
         Apply(request, appointment, calendar, body, except: existing.Id);
-        return request.Ok(request.Save(DocumentTypes.Appointment, existing.Id, existing.LocationId, appointment, existing.CreatedAt));
+        return request.Ok(request.Resave(existing, appointment));
     }
 
     // Copies the caller's fields and times, checking the slot is free unless told not to.

@@ -55,7 +55,7 @@ internal static class AppointmentNoteHandlers
         var existing = Load(request, appointment);
         var note = existing.Parse();
         Apply(request, note);
-        return request.Ok(request.Save(DocumentTypes.AppointmentNote, existing.Id, existing.LocationId, note, existing.CreatedAt), "note");
+        return request.Ok(request.Resave(existing, note), "note");
     }
 
     private static ApiResult Delete(ApiRequest request)

@@ -47,7 +47,7 @@ internal static class AssociationHandlers
         var existing = Load(request, request.Path("associationId"));
         var association = existing.Parse();
         OwnedBy.Copy(association, request.BodyObject, ["firstObjectLabel", "secondObjectLabel"]);
-        return request.Ok(request.Save(DocumentTypes.Association, existing.Id, existing.LocationId, association, existing.CreatedAt));
+        return request.Ok(request.Resave(existing, association));
     }
 
     private static ApiResult Delete(ApiRequest request)

@@ -62,7 +62,7 @@ internal static class BlogHandlers
         var post = existing.Parse();
         OwnedBy.Copy(post, request.BodyObject, PostFields);
         post["updatedAt"] = JsonText.Time(request.Now);
-        var saved = request.Save(DocumentTypes.BlogPost, existing.Id, existing.LocationId, post, existing.CreatedAt);
+        var saved = request.Resave(existing, post);
         return request.Ok(saved, "updatedBlogPost");
     }
 

@@ -75,7 +75,7 @@ internal static class CalendarExtrasHandlers
         var existing = LoadNotification(request);
         var notification = existing.Parse();
         OwnedBy.Copy(notification, request.BodyObject, NotificationFields);
-        request.Save(DocumentTypes.Notification, existing.Id, existing.LocationId, notification, existing.CreatedAt);
+        request.Resave(existing, notification);
         return request.Ok(new JsonObject { ["message"] = "Notification updated successfully" });
     }
 
@@ -124,7 +124,7 @@ internal static class CalendarExtrasHandlers
         var existing = LoadResource(request);
         var resource = existing.Parse();
         OwnedBy.Copy(resource, request.BodyObject, ResourceFields);
-        return request.Ok(request.Save(DocumentTypes.Resource, existing.Id, existing.LocationId, resource, existing.CreatedAt));
+        return request.Ok(request.Resave(existing, resource));
     }
 
     private static ApiResult DeleteResource(ApiRequest request)

@@ -47,7 +47,7 @@ internal static class CalendarHandlers
     {
         var locationId = request.LocationId;
         var calendar = New(Ids.New(), locationId, request.BodyObject);
-        return request.Ok(request.Save(DocumentTypes.Calendar, JsonText.String(calendar, "id")!, locationId, calendar), "calendar");
+        return request.Ok(request.Create(DocumentTypes.Calendar, locationId, calendar), "calendar");
     }
 
     private static ApiResult List(ApiRequest request)
@@ -67,7 +67,7 @@ internal static class CalendarHandlers
         var existing = Load(request, request.Path("calendarId"));
         var calendar = existing.Parse();
         JsonText.Merge(calendar, request.BodyObject, "id", "locationId");
-        var saved = request.Save(DocumentTypes.Calendar, existing.Id, existing.LocationId, calendar, existing.CreatedAt);
+        var saved = request.Resave(existing, calendar);
         return request.Ok(saved, "calendar");
     }
 
@@ -85,7 +85,7 @@ internal static class CalendarHandlers
         var locationId = request.LocationId;
         var group = new JsonObject { ["id"] = Ids.New(), ["locationId"] = locationId, ["isActive"] = true };
         OwnedBy.Copy(group, request.BodyObject, ["name", "description", "slug", "isActive"]);
-        return request.Ok(request.Save(DocumentTypes.CalendarGroup, JsonText.String(group, "id")!, locationId, group), "group");
+        return request.Ok(request.Create(DocumentTypes.CalendarGroup, locationId, group), "group");
     }
 
     private static ApiResult ListGroups(ApiRequest request)
@@ -101,7 +101,7 @@ internal static class CalendarHandlers
         var existing = LoadGroup(request);
         var group = existing.Parse();
         OwnedBy.Copy(group, request.BodyObject, ["name", "description", "slug"]);
-        return request.Ok(request.Save(DocumentTypes.CalendarGroup, existing.Id, existing.LocationId, group, existing.CreatedAt), "group");
+        return request.Ok(request.Resave(existing, group), "group");
     }
 
     private static ApiResult UpdateGroupStatus(ApiRequest request)
@@ -109,7 +109,7 @@ internal static class CalendarHandlers
         var existing = LoadGroup(request);
         var group = existing.Parse();
         group["isActive"] = JsonText.Boolean(request.Body, "isActive") ?? true;
-        request.Save(DocumentTypes.CalendarGroup, existing.Id, existing.LocationId, group, existing.CreatedAt);
+        request.Resave(existing, group);
         return request.Ok(new JsonObject { ["success"] = true });
     }
 

@@ -182,6 +182,6 @@ internal static class ContactRelations
     private static void Save(ApiRequest request, StoredDocument document, JsonObject contact)
     {
         ContactFields.Stamp(contact, document.CreatedAt, request.Now);
-        request.Save(DocumentTypes.Contact, document.Id, document.LocationId, contact, document.CreatedAt);
+        request.Resave(document, contact);
     }
 }

@@ -147,7 +147,7 @@ internal static class ConversationHandlers
         conversation["lastMessageDirection"] = message["direction"]?.DeepClone();
         conversation["lastMessageDate"] = JsonText.Time(request.Now);
         conversation["dateUpdated"] = JsonText.Time(request.Now);
-        request.Save(DocumentTypes.Conversation, document.Id, document.LocationId, conversation, document.CreatedAt);
+        request.Resave(document, conversation);
     }
 
     private static ApiResult ListMessages(ApiRequest request)
@@ -183,7 +183,7 @@ internal static class ConversationHandlers
             message["error"] = error.DeepClone();
         }
 
-        request.Save(DocumentTypes.Message, existing.Id, existing.LocationId, message, existing.CreatedAt);
+        request.Resave(existing, message);
         return request.Ok(new JsonObject
         {
             ["conversationId"] = JsonText.String(message, "conversationId"),

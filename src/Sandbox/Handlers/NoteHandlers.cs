@@ -31,7 +31,7 @@ internal static class NoteHandlers
             ["dateAdded"] = JsonText.Time(request.Now),
         };
         OwnedBy.Copy(note, request.BodyObject, Writable);
-        var saved = request.Save(DocumentTypes.Note, JsonText.String(note, "id")!, contact.LocationId, note);
+        var saved = request.Create(DocumentTypes.Note, contact.LocationId, note);
         return request.Ok(saved, "note");
     }
 
@@ -40,6 +40,6 @@ internal static class NoteHandlers
         var existing = Load(request);
         var note = existing.Parse();
         OwnedBy.Copy(note, request.BodyObject, Writable);
-        return request.Ok(request.Save(DocumentTypes.Note, existing.Id, existing.LocationId, note, existing.CreatedAt), "note");
+        return request.Ok(request.Resave(existing, note), "note");
     }
 }

@@ -72,7 +72,7 @@ internal static class SlotHandlers
         var locationId = request.LocationId;
         var block = new JsonObject { ["id"] = Ids.New(), ["locationId"] = locationId, ["dateAdded"] = JsonText.Time(request.Now) };
         ApplyBlock(request, block, locationId);
-        return request.Ok(request.Save(DocumentTypes.BlockSlot, JsonText.String(block, "id")!, locationId, block));
+        return request.Ok(request.Create(DocumentTypes.BlockSlot, locationId, block));
     }
 
     private static ApiResult UpdateBlock(ApiRequest request)
@@ -80,7 +80,7 @@ internal static class SlotHandlers
         var existing = request.Load(DocumentTypes.BlockSlot, request.Path("eventId"), "Block slot");
         var block = existing.Parse();
         ApplyBlock(request, block, existing.LocationId!);
-        return request.Ok(request.Save(DocumentTypes.BlockSlot, existing.Id, existing.LocationId, block, existing.CreatedAt));
+        return request.Ok(request.Resave(existing, block));
     }
 
     private static void ApplyBlock(ApiRequest request, JsonObject block, string locationId)

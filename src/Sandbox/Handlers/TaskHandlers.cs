@@ -26,7 +26,7 @@ internal static class TaskHandlers
         var contact = ContactHandlers.Load(request, request.Path("contactId"));
         var task = new JsonObject { ["id"] = Ids.New(), ["contactId"] = contact.Id, ["completed"] = false };
         OwnedBy.Copy(task, request.BodyObject, Writable);
-        var saved = request.Save(DocumentTypes.Task, JsonText.String(task, "id")!, contact.LocationId, task);
+        var saved = request.Create(DocumentTypes.Task, contact.LocationId, task);
         return request.Ok(saved, "task");
     }
 
@@ -35,6 +35,6 @@ internal static class TaskHandlers
         var existing = Load(request);
         var task = existing.Parse();
         OwnedBy.Copy(task, request.BodyObject, Writable);
-        return request.Ok(request.Save(DocumentTypes.Task, existing.Id, existing.LocationId, task, existing.CreatedAt), "task");
+        return request.Ok(request.Resave(existing, task), "task");
     }
 }

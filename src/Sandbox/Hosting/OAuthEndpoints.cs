@@ -23,7 +23,8 @@ internal sealed class OAuthEndpoints(SandboxState state, IReadOnlySet<string> kn
         {
             switch (path.TrimEnd('/'))
             {
-                case "/oauth/chooselocation" when HttpMethods.IsGet(method):
+                // The vendor serves it as /v2/oauth/chooselocation on its marketplace host; both answer here.
+                case "/oauth/chooselocation" or "/v2/oauth/chooselocation" when HttpMethods.IsGet(method):
                     ChooseLocation(context);
                     return true;
                 case "/oauth/token" when HttpMethods.IsPost(method):

@@ -55,7 +55,7 @@ internal sealed partial class RequestPipeline(
 
         try
         {
-            if (path.StartsWith(OAuthEndpoints.Prefix, StringComparison.Ordinal)
+            if ((path.StartsWith(OAuthEndpoints.Prefix, StringComparison.Ordinal) || path.StartsWith("/v2" + OAuthEndpoints.Prefix, StringComparison.Ordinal))
                 && await oauth.TryHandleAsync(context, path).ConfigureAwait(false))
             {
                 return;
@@ -180,6 +180,11 @@ internal sealed partial class RequestPipeline(
     // Where two operations share a request, the first whose rules the request meets handles it.
     private static OperationPlan Choose(List<OperationPlan> candidates, IQueryCollection query, JsonNode? body)
     {
+        if (candidates is [{ Rules.IsEmpty: true } only])
+        {
+            return only;
+        }
+
         List<string>? firstProblems = null;
         foreach (var plan in candidates)
         {

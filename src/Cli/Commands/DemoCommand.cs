@@ -1,0 +1,178 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Connector.Operations.Catalog;
+using Connector.Operations.Definitions;
+using Connector.Operations.Invoking;
+using Connector.Operations.Loading;
+using Connector.Recipes.Definitions;
+using Connector.Recipes.Loading;
+using Connector.Recipes.Running;
+using Connector.Recipes.Storage;
+using Connector.Runtime.Auth;
+using Connector.Runtime.Storage;
+using Connector.Sandbox;
+
+namespace Connector.Cli.Commands;
+
+/// <summary>
+/// <c>connector demo</c>: the built-in sandbox in this process, a token for it, a few invocations, and
+/// the example recipes run for a few poll cycles with changes in between. Touches nothing outside.
+/// </summary>
+internal static class DemoCommand
+{
+    public static Command Create()
+    {
+        var cycles = new Option<int>("--cycles") { Description = "Poll cycles to run.", DefaultValueFactory = _ => 3 };
+        var seed = new Option<int>("--seed") { Description = "Contacts the sandbox starts with.", DefaultValueFactory = _ => 20 };
+        var definitions = CommonOptions.Definitions();
+        var command = new Command("demo", "Run the example recipes against the built-in sandbox and show what they did.")
+        {
+            cycles, seed, definitions,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var watch = Stopwatch.StartNew();
+            var catalog = CatalogSource.Load(parse.GetValue(definitions));
+            await using var sandbox = await SandboxServer.StartAsync(
+                new SandboxOptions { Catalog = catalog, Seed = parse.GetValue(seed) }, cancellationToken);
+            var token = await sandbox.CreatePrivateTokenAsync(cancellationToken: cancellationToken);
+            await output.WriteLineAsync($"GHL sandbox at {sandbox.BaseUrl} (location {token.LocationId}, token {Secrets.Mask(token.Token)})");
+
+            using var clients = new ConnectorClients(new InvokerOptions());
+            var invoker = new OperationInvoker(catalog, clients);
+            var connection = new ConnectionContext
+            {
+                Name = "sandbox",
+                Auth = new StaticTokenSource(token.Token),
+                BaseUrl = sandbox.BaseUrl,
+                LocationId = token.LocationId,
+                TokenType = TokenType.Location,
+            };
+            await ShowInvocationsAsync(invoker, connection, output, cancellationToken);
+
+            using var database = SqliteStore.InMemory();
+            var engine = new RecipeEngine(invoker, new RunStore(database), (_, _) => connection);
+            var recipes = LoadRecipes(catalog);
+            var tally = recipes.ToDictionary(r => r.Name, _ => new Tally());
+            await output.WriteLineAsync();
+            await output.WriteLineAsync($"Recipes: {string.Join(", ", recipes.Select(r => r.Name))}");
+            await PollAllAsync(engine, recipes, tally, cancellationToken);
+            for (var cycle = 1; cycle <= parse.GetValue(cycles); cycle++)
+            {
+                var change = await MakeChangesAsync(invoker, connection, cycle, cancellationToken);
+                var fired = await PollAllAsync(engine, recipes, tally, cancellationToken);
+                await output.WriteLineAsync($"  cycle {cycle}: {change}; {fired} run(s)");
+            }
+
+            await output.WriteLineAsync();
+            await WriteTableAsync(output, tally);
+            await output.WriteLineAsync($"Done in {watch.Elapsed.TotalSeconds:0.0} s. Next: `connector sandbox`, `connector host`, docs/recipes.md.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task ShowInvocationsAsync(
+        OperationInvoker invoker,
+        ConnectionContext connection,
+        TextWriter output,
+        CancellationToken cancellationToken)
+    {
+        var created = await invoker.InvokeAsync("contacts.create", new JsonObject
+        {
+            ["firstName"] = "Rosan",
+            ["lastName"] = "Deo",
+            ["email"] = "rosan.deo@example.com",
+            ["tags"] = new JsonArray("demo"),
+        }, connection, cancellationToken);
+        var id = created.Output!["id"]!.GetValue<string>();
+        await output.WriteLineAsync($"invoke contacts.create   -> contact {id}");
+        var found = await invoker.InvokeAsync("contacts.get", new JsonObject { ["contactId"] = id }, connection, cancellationToken);
+        await output.WriteLineAsync($"invoke contacts.get      -> {found.Output!["firstName"]} {found.Output["lastName"]} <{found.Output["email"]}>");
+        var page = await invoker.InvokeAsync("contacts.list", new JsonObject { ["limit"] = 5 }, connection, cancellationToken);
+        await output.WriteLineAsync($"invoke contacts.list     -> {page.Output!["meta"]?["total"]} contacts in the location");
+    }
+
+    // Each cycle: two new contacts (one a VIP), and an edit of an earlier one.
+    private static async Task<string> MakeChangesAsync(
+        OperationInvoker invoker,
+        ConnectionContext connection,
+        int cycle,
+        CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        foreach (var (name, tags) in new[] { ($"Guest{cycle}", Array.Empty<string>()), ($"Vip{cycle}", new[] { "vip" }) })
+        {
+            var inputs = new JsonObject
+            {
+                ["firstName"] = name,
+                ["email"] = $"{name.ToLowerInvariant()}@example.com",
+                ["tags"] = new JsonArray([.. tags.Select(t => JsonValue.Create(t))]),
+            };
+            var result = await invoker.InvokeAsync("contacts.create", inputs, connection, cancellationToken);
+            ids.Add(result.Output!["id"]!.GetValue<string>());
+        }
+
+        await Task.Delay(TimeSpan.FromMilliseconds(1100), cancellationToken);
+        await invoker.InvokeAsync("contacts.update", new JsonObject { ["contactId"] = ids[0], ["lastName"] = $"Edited{cycle}" },
+            connection, cancellationToken);
+        return "2 contacts created (1 VIP), 1 edited";
+    }
+
+    private static async Task<int> PollAllAsync(
+        RecipeEngine engine,
+        IReadOnlyList<RecipeDefinition> recipes,
+        Dictionary<string, Tally> tally,
+        CancellationToken cancellationToken)
+    {
+        var fired = 0;
+        foreach (var recipe in recipes)
+        {
+            var summary = await engine.PollAndRunAsync(recipe, cancellationToken);
+            tally[recipe.Name].Add(summary);
+            fired += summary.Fired;
+        }
+
+        return fired;
+    }
+
+    private static IReadOnlyList<RecipeDefinition> LoadRecipes(OperationCatalog catalog)
+    {
+        var folder = Path.Combine(Path.GetDirectoryName(DefinitionsFolder.Locate())!, "recipes", "examples");
+        var result = RecipeLoader.Load(catalog, folder);
+        return result.IsValid
+            ? result.Recipes
+            : throw new CommandException($"the example recipes have problems: {result.Problems[0]}");
+    }
+
+    private static async Task WriteTableAsync(TextWriter output, Dictionary<string, Tally> tally)
+    {
+        var width = tally.Keys.Max(k => k.Length);
+        await output.WriteLineAsync($"{"RECIPE".PadRight(width)}  FIRED  SUCCEEDED  STOPPED  FAILED");
+        foreach (var (name, counts) in tally)
+        {
+            await output.WriteLineAsync($"{name.PadRight(width)}  {counts.Fired,5}  {counts.Succeeded,9}  {counts.Stopped,7}  {counts.Failed,6}");
+        }
+    }
+
+    private sealed class Tally
+    {
+        public int Fired { get; private set; }
+
+        public int Succeeded { get; private set; }
+
+        public int Stopped { get; private set; }
+
+        public int Failed { get; private set; }
+
+        public void Add(PollSummary summary)
+        {
+            Fired += summary.Fired;
+            Succeeded += summary.Succeeded;
+            Stopped += summary.Stopped;
+            Failed += summary.Failed;
+        }
+    }
+}
