@@ -42,12 +42,12 @@ public sealed partial class SandboxServer : IAsyncDisposable
         ILogger logger)
     {
         _app = app;
-        TrainerCentral = trainerCentral;
         _data = data;
         _limiter = limiter;
         _stopping = stopping;
         _logger = logger;
         Faults = faults;
+        TrainerCentral = trainerCentral;
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
             .Addresses.First();
         BaseUrl = new Uri(address.EndsWith('/') ? address : address + "/");
@@ -104,11 +104,12 @@ public sealed partial class SandboxServer : IAsyncDisposable
             var zoho = new ZohoTokenService(data.State.Store, data.State.Time);
             var trainerCentral = new TrainerCentralEndpoints(
                 new ZohoAccountsEndpoints(data.State.Store, zoho), new AcademyApi(academy, zoho));
-            var pipeline = CreatePipeline(data, limiter, faults, () => Reset(data, limiter), trainerCentral, logger, stopping.Token);
+            var pipeline = CreatePipeline(
+                data, limiter, faults, () => Reset(data, limiter), trainerCentral, logger, stopping.Token);
             app.Run(pipeline.HandleAsync);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            var started = new SandboxServer(app, data, limiter, faults, new TrainerCentralSandbox(academy, zoho, data), stopping,
-                logger);
+            var hosting = new TrainerCentralSandbox(academy, zoho, data);
+            var started = new SandboxServer(app, data, limiter, faults, hosting, stopping, logger);
             LogStarted(logger, started.BaseUrl, data.Catalog.Count);
             return started;
         }

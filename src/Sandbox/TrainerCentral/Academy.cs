@@ -32,11 +32,13 @@ internal sealed partial class Academy(SandboxStore store, TimeProvider time)
 
     public JsonObject? FindLearner(string email) =>
         store.List(AcademyDocuments.Learner, OrgId).Select(d => d.Parse())
-            .FirstOrDefault(l => string.Equals(JsonText.String(l, "email"), email.Trim(), StringComparison.OrdinalIgnoreCase));
+            .FirstOrDefault(l => string.Equals(
+                JsonText.String(l, "email"), email.Trim(), StringComparison.OrdinalIgnoreCase));
 
-    public JsonObject Learner(string email) => FindLearner(email) ?? throw AcademyError.NotFound($"Learner {email}");
+    public JsonObject Learner(string email) =>
+        FindLearner(email) ?? throw AcademyError.NotFound($"Learner {email}");
 
-    /// <summary>The learner of that email, invited now when there is none; an existing learner stays as is.</summary>
+    /// <summary>The learner of that email, invited now when there is none; an existing one stays as is.</summary>
     public JsonObject Invite(string email, string? firstName, string? lastName)
     {
         var address = CheckEmail(email);
@@ -46,7 +48,7 @@ internal sealed partial class Academy(SandboxStore store, TimeProvider time)
         }
     }
 
-    /// <summary>A learner who signed up on their own, active at once; 409 when the email is a learner's already.</summary>
+    /// <summary>A learner who signed up on their own, active at once; 409 when the email is taken.</summary>
     public JsonObject Join(string email, string? firstName, string? lastName)
     {
         var address = CheckEmail(email);
@@ -66,7 +68,8 @@ internal sealed partial class Academy(SandboxStore store, TimeProvider time)
             var learner = Learner(email);
             learner["firstName"] = firstName ?? JsonText.String(learner, "firstName");
             learner["lastName"] = lastName ?? JsonText.String(learner, "lastName");
-            learner["name"] = FullName(JsonText.String(learner, "firstName"), JsonText.String(learner, "lastName"), email);
+            var (first, last) = (JsonText.String(learner, "firstName"), JsonText.String(learner, "lastName"));
+            learner["name"] = FullName(first, last, email);
             learner["status"] = status ?? JsonText.String(learner, "status");
             Update(AcademyDocuments.Learner, JsonText.String(learner, "id")!, learner);
             foreach (var enrolment in EnrolmentsOf(JsonText.String(learner, "orgMemberId")!))

@@ -39,7 +39,7 @@ internal sealed class AcademyApi(Academy academy, ZohoTokenService tokens)
             var token = Authenticate(context);
             if (!token.Scopes.Contains(route.Scope))
             {
-                throw new AcademyError(401, "OAUTH_SCOPE_MISMATCH", $"The access token lacks the scope {route.Scope}");
+                throw new AcademyError(401, "OAUTH_SCOPE_MISMATCH", $"The token lacks the scope {route.Scope}");
             }
 
             if (values.TryGetValue("orgId", out var orgId) && !academy.HasOrg(orgId))
@@ -54,13 +54,12 @@ internal sealed class AcademyApi(Academy academy, ZohoTokenService tokens)
                 Values = values,
                 Body = route.HasBody ? await ReadBodyAsync(context).ConfigureAwait(false) : null,
             };
-            await ApiResult.Json(200, route.Handler(request)).WriteAsync(context.Response, context.RequestAborted)
-                .ConfigureAwait(false);
+            await WriteAsync(context, 200, route.Handler(request)).ConfigureAwait(false);
         }
         catch (AcademyError error)
         {
-            var body = new JsonObject { ["error"] = new JsonObject { ["code"] = error.Code, ["message"] = error.Message } };
-            await ApiResult.Json(error.Status, body).WriteAsync(context.Response, context.RequestAborted).ConfigureAwait(false);
+            var body = new JsonObject { ["code"] = error.Code, ["message"] = error.Message };
+            await WriteAsync(context, error.Status, new JsonObject { ["error"] = body }).ConfigureAwait(false);
         }
     }
 
@@ -68,7 +67,8 @@ internal sealed class AcademyApi(Academy academy, ZohoTokenService tokens)
     {
         foreach (var route in Routes)
         {
-            if (string.Equals(route.Method, method, StringComparison.OrdinalIgnoreCase) && route.Match(path) is { } values)
+            if (string.Equals(route.Method, method, StringComparison.OrdinalIgnoreCase)
+                && route.Match(path) is { } values)
             {
                 return (route, values);
             }
@@ -76,6 +76,9 @@ internal sealed class AcademyApi(Academy academy, ZohoTokenService tokens)
 
         throw new AcademyError(404, "URL_NOT_FOUND", $"Cannot {method} {path}");
     }
+
+    private static Task WriteAsync(HttpContext context, int status, JsonObject body) =>
+        ApiResult.Json(status, body).WriteAsync(context.Response, context.RequestAborted);
 
     private TokenRecord Authenticate(HttpContext context)
     {

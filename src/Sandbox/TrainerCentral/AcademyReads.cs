@@ -18,7 +18,8 @@ internal static class AcademyReads
 
     public static JsonObject Learners(AcademyRequest request) => new()
     {
-        ["portalMembers"] = request.Page(request.Query("type") is null or LearnerType ? request.Academy.Learners() : []),
+        ["portalMembers"] =
+            request.Page(request.Query("type") is null or LearnerType ? request.Academy.Learners() : []),
     };
 
     public static JsonObject Enrolments(AcademyRequest request)

@@ -11,6 +11,8 @@ internal sealed class AcademyRequest
     /// <summary>What a listing answers when no <c>limit</c> is sent; the API documents none.</summary>
     public const int DefaultLimit = 20;
 
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
     public required HttpContext Http { get; init; }
 
     public required Academy Academy { get; init; }
@@ -51,9 +53,8 @@ internal sealed class AcademyRequest
     public static long? Whole(JsonObject body, string name) => body[name] switch
     {
         null => null,
-        JsonValue value when value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<long>(out var number) => number,
         JsonValue value when value.GetValueKind() == JsonValueKind.Number
-            && long.TryParse(value.ToJsonString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) => parsed,
+            && long.TryParse(value.ToJsonString(), NumberStyles.Integer, Invariant, out var number) => number,
         JsonValue value when value.GetValueKind() == JsonValueKind.String
             && AcademyIds.ParseTime(value.GetValue<string>()) is { } text => text,
         _ => throw AcademyError.Invalid($"{name} must be a whole number"),

@@ -15,14 +15,15 @@ internal sealed class AcademySeed(int seed, SeedBatch batch)
     private static readonly long First = SeedBatch.Ms("2025-06-01T08:00:00Z");
     private static readonly long Last = SeedBatch.Ms("2026-01-04T20:00:00Z");
     private static readonly long Day = (long)TimeSpan.FromDays(1).TotalMilliseconds;
-    private static readonly string[] Zones = ["America/New_York", "Europe/London", "Asia/Kolkata", "America/Toronto"];
+    private static readonly string[] Zones = ["America/New_York", "Europe/London", "Asia/Kolkata"];
 
-    private static readonly (string Id, string Name, string SubTitle, int Lessons, string Created, string Updated)[] Courses =
+    private static readonly SeedCourse[] Courses =
     [
-        (Course, "Digital Marketing Essentials", "Plan, launch and measure campaigns", 12,
+        new(Course, "Digital Marketing Essentials", "Plan, launch and measure campaigns", 12,
             "2025-03-01T09:00:00Z", "2025-11-02T14:30:00Z"),
-        (SecondCourse, "Sales Funnels 101", "From first click to first sale", 8, "2025-05-10T09:00:00Z", "2025-05-10T09:00:00Z"),
-        (ThirdCourse, "Email Automation Masterclass", "Sequences that sell while you sleep", 10,
+        new(SecondCourse, "Sales Funnels 101", "From first click to first sale", 8,
+            "2025-05-10T09:00:00Z", "2025-05-10T09:00:00Z"),
+        new(ThirdCourse, "Email Automation Masterclass", "Sequences that sell while you sleep", 10,
             "2025-09-15T09:00:00Z", "2025-09-15T09:00:00Z"),
     ];
 
@@ -50,45 +51,45 @@ internal sealed class AcademySeed(int seed, SeedBatch batch)
         }
     }
 
-    private void AddPortal() => batch.Add(AcademyDocuments.Portal, OrgId, OrgId, "2025-01-06T09:00:00Z", new JsonObject
-    {
-        ["id"] = OrgId,
-        ["portalName"] = "Zylker Academy",
-        ["url"] = AcademyUrl,
-        ["isDefault"] = "true",
-    });
+    private void AddPortal() =>
+        batch.Add(AcademyDocuments.Portal, OrgId, OrgId, "2025-01-06T09:00:00Z", new JsonObject
+        {
+            ["id"] = OrgId,
+            ["portalName"] = "Zylker Academy",
+            ["url"] = AcademyUrl,
+            ["isDefault"] = "true",
+        });
 
-    private void AddCourse((string Id, string Name, string SubTitle, int Lessons, string Created, string Updated) course)
+    private void AddCourse(SeedCourse course)
     {
-        var slug = course.Name.ToLowerInvariant().Replace(' ', '-');
-        batch.Add(AcademyDocuments.Course, course.Id, OrgId, SeedBatch.Ms(course.Created), SeedBatch.Ms(course.Updated),
-            new JsonObject
-            {
-                ["courseId"] = course.Id,
-                ["courseName"] = course.Name,
-                ["subTitle"] = course.SubTitle,
-                ["courseURL"] = $"{AcademyUrl}/course/{slug}",
-                ["totalLesson"] = course.Lessons,
-                ["createdTime"] = AcademyIds.Time(SeedBatch.Ms(course.Created)),
-                ["lastUpdatedTime"] = AcademyIds.Time(SeedBatch.Ms(course.Updated)),
-            });
+        var (created, updated) = (SeedBatch.Ms(course.Created), SeedBatch.Ms(course.Updated));
+        batch.Add(AcademyDocuments.Course, course.Id, OrgId, created, updated, new JsonObject
+        {
+            ["courseId"] = course.Id,
+            ["courseName"] = course.Name,
+            ["subTitle"] = course.SubTitle,
+            ["courseURL"] = $"{AcademyUrl}/course/{course.Name.ToLowerInvariant().Replace(' ', '-')}",
+            ["totalLesson"] = course.Lessons,
+            ["createdTime"] = AcademyIds.Time(created),
+            ["lastUpdatedTime"] = AcademyIds.Time(updated),
+        });
     }
 
     private void AddWellKnownLearners()
     {
-        var ava = AddLearner(Learner, "2160000000000030001", "Ava", "Chen", LearnerEmail, "active", "2025-06-02T10:15:00Z");
-        var liam = AddLearner(SecondLearner, "2160000000000030002", "Liam", "Okafor", SecondLearnerEmail, "active",
-            "2025-07-14T16:40:00Z");
-        var priya = AddLearner(InvitedLearner, "2160000000000030003", "Priya", "Patel", InvitedLearnerEmail, "invited",
-            "2025-11-20T11:00:00Z");
-        AddEnrolment(Enrolment, ava, Courses[0].Lessons, Course, SeedBatch.Ms("2025-06-03T08:00:00Z"), 5,
-            SeedBatch.Ms("2025-12-01T18:20:00Z"));
-        AddEnrolment(CompletedEnrolment, ava, Courses[1].Lessons, SecondCourse, SeedBatch.Ms("2025-09-01T10:00:00Z"), 8,
-            SeedBatch.Ms("2025-10-06T07:45:00Z"));
-        AddEnrolment("2160000000000041003", liam, Courses[0].Lessons, Course, SeedBatch.Ms("2025-07-15T09:05:00Z"), 1,
-            SeedBatch.Ms("2025-08-20T19:00:00Z"));
-        AddEnrolment("2160000000000041004", priya, Courses[2].Lessons, ThirdCourse, SeedBatch.Ms("2025-11-20T11:01:00Z"), 0,
-            null);
+        var ava = AddLearner(
+            new SeedPerson(Learner, "2160000000000030001", "Ava", "Chen", LearnerEmail, "active"),
+            SeedBatch.Ms("2025-06-02T10:15:00Z"));
+        var liam = AddLearner(
+            new SeedPerson(SecondLearner, "2160000000000030002", "Liam", "Okafor", SecondLearnerEmail, "active"),
+            SeedBatch.Ms("2025-07-14T16:40:00Z"));
+        var priya = AddLearner(
+            new SeedPerson(InvitedLearner, "2160000000000030003", "Priya", "Patel", InvitedLearnerEmail, "invited"),
+            SeedBatch.Ms("2025-11-20T11:00:00Z"));
+        AddEnrolment(Enrolment, ava, Courses[0], "2025-06-03T08:00:00Z", 5, "2025-12-01T18:20:00Z");
+        AddEnrolment(CompletedEnrolment, ava, Courses[1], "2025-09-01T10:00:00Z", 8, "2025-10-06T07:45:00Z");
+        AddEnrolment("2160000000000041003", liam, Courses[0], "2025-07-15T09:05:00Z", 1, "2025-08-20T19:00:00Z");
+        AddEnrolment("2160000000000041004", priya, Courses[2], "2025-11-20T11:01:00Z", 0, null);
     }
 
     private void AddWellKnownWorkshops()
@@ -105,18 +106,20 @@ internal sealed class AcademySeed(int seed, SeedBatch batch)
     private void AddGeneratedLearner(int index)
     {
         var (first, last) = (Pick(SeedNames.FirstNames), Pick(SeedNames.LastNames));
-        var email = $"{first}.{last}.{index}@learners.zylker.com".ToLowerInvariant().Replace("ü", "ue", StringComparison.Ordinal);
+        var email = $"{first}.{last}.{index}@learners.zylker.com".ToLowerInvariant()
+            .Replace("ü", "ue", StringComparison.Ordinal);
         var joined = First + _random.NextInt64(Last - First);
         var invited = _random.Next(5) == 0;
-        var learner = AddLearner(AcademyIds.New(_random), AcademyIds.New(_random), first, last, email,
-            invited ? "invited" : "active", joined);
+        var person = new SeedPerson(AcademyIds.New(_random), AcademyIds.New(_random), first, last, email,
+            invited ? "invited" : "active");
+        var learner = AddLearner(person, joined);
         _generated.Add(learner);
         foreach (var course in Courses.Where((_, i) => i == index % Courses.Length || _random.Next(3) == 0))
         {
             var enrolled = joined + _random.NextInt64(10 * Day);
             var done = invited ? 0 : _random.Next(5) == 0 ? course.Lessons : _random.Next(course.Lessons);
             long? login = invited ? null : Math.Min(Last, enrolled + _random.NextInt64(60 * Day));
-            AddEnrolment(AcademyIds.New(_random), learner, course.Lessons, course.Id, enrolled, done, login);
+            AddEnrolment(AcademyIds.New(_random), learner, course, enrolled, done, login);
         }
     }
 
@@ -125,39 +128,46 @@ internal sealed class AcademySeed(int seed, SeedBatch batch)
         var start = SeedBatch.Ms("2027-02-01T15:00:00Z") + (_random.Next(150) * Day);
         var courseId = _random.Next(2) == 0 ? Pick(Courses).Id : null;
         var created = SeedBatch.Ms("2026-11-01T09:00:00Z") + (index * Day);
-        var workshop = NewWorkshop(AcademyIds.New(_random), AcademyIds.New(_random), $"Office Hours #{index + 1}", courseId,
-            start, _random.Next(2) == 0 ? 60 : 90, Pick(Zones), created);
+        var workshop = NewWorkshop(AcademyIds.New(_random), AcademyIds.New(_random), $"Office Hours #{index + 1}",
+            courseId, start, _random.Next(2) == 0 ? 60 : 90, Pick(Zones), created);
         foreach (var learner in _generated.Where(_ => _random.Next(10) == 0).Take(5))
         {
-            Register(workshop, JsonText.String(learner, "orgMemberId")!, JsonText.String(learner, "email")!, created + Day);
+            var (member, email) = (JsonText.String(learner, "orgMemberId")!, JsonText.String(learner, "email")!);
+            Register(workshop, member, email, created + Day);
         }
 
         AddWorkshop(workshop);
     }
 
-    private JsonObject AddLearner(string id, string orgMemberId, string first, string last, string email, string status, string joined) =>
-        AddLearner(id, orgMemberId, first, last, email, status, SeedBatch.Ms(joined));
-
-    private JsonObject AddLearner(string id, string orgMemberId, string first, string last, string email, string status, long joined) =>
-        batch.Add(AcademyDocuments.Learner, id, OrgId, joined, joined, new JsonObject
+    private JsonObject AddLearner(SeedPerson person, long joined) =>
+        batch.Add(AcademyDocuments.Learner, person.Id, OrgId, joined, joined, new JsonObject
         {
-            ["id"] = id,
-            ["orgMemberId"] = orgMemberId,
-            ["email"] = email,
-            ["name"] = $"{first} {last}",
-            ["firstName"] = first,
-            ["lastName"] = last,
-            ["status"] = status,
+            ["id"] = person.Id,
+            ["orgMemberId"] = person.OrgMemberId,
+            ["email"] = person.Email,
+            ["name"] = $"{person.FirstName} {person.LastName}",
+            ["firstName"] = person.FirstName,
+            ["lastName"] = person.LastName,
+            ["status"] = person.Status,
             ["time"] = AcademyIds.Time(joined),
         });
 
-    private void AddEnrolment(string id, JsonObject learner, int lessons, string courseId, long enrolled, int done, long? login)
+    private void AddEnrolment(
+        string id,
+        JsonObject learner,
+        SeedCourse course,
+        string enrolled,
+        int done,
+        string? login) =>
+        AddEnrolment(id, learner, course, SeedBatch.Ms(enrolled), done, login is null ? null : SeedBatch.Ms(login));
+
+    private void AddEnrolment(string id, JsonObject learner, SeedCourse course, long enrolled, int done, long? login)
     {
-        var percentage = (int)Math.Round(done * 100.0 / lessons, MidpointRounding.AwayFromZero);
+        var percentage = (int)Math.Round(done * 100.0 / course.Lessons, MidpointRounding.AwayFromZero);
         var enrolment = new JsonObject
         {
             ["courseMembersId"] = id,
-            ["courseId"] = courseId,
+            ["courseId"] = course.Id,
             ["orgMemberId"] = learner["orgMemberId"]!.DeepClone(),
             ["email"] = learner["email"]!.DeepClone(),
             ["name"] = learner["name"]!.DeepClone(),
@@ -169,7 +179,7 @@ internal sealed class AcademySeed(int seed, SeedBatch batch)
         }
 
         enrolment["completedLesson"] = done;
-        enrolment["totalLesson"] = lessons;
+        enrolment["totalLesson"] = course.Lessons;
         enrolment["completionPercentage"] = percentage;
         enrolment["status"] = percentage == 100 ? "completed" : "active";
         batch.Add(AcademyDocuments.Enrolment, id, OrgId, enrolled, login ?? enrolled, enrolment);
@@ -204,7 +214,8 @@ internal sealed class AcademySeed(int seed, SeedBatch batch)
     private void AddWorkshop(JsonObject workshop)
     {
         var created = AcademyIds.ParseTime(JsonText.String(workshop, "createdTime"))!.Value;
-        batch.Add(AcademyDocuments.Workshop, JsonText.String(workshop, "sessionId")!, OrgId, created, created, workshop);
+        var sessionId = JsonText.String(workshop, "sessionId")!;
+        batch.Add(AcademyDocuments.Workshop, sessionId, OrgId, created, created, workshop);
     }
 
     // Before the workshop is added: a document is written when added, and the count must be in it.
@@ -222,4 +233,20 @@ internal sealed class AcademySeed(int seed, SeedBatch batch)
     }
 
     private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
+
+    private sealed record SeedCourse(
+        string Id,
+        string Name,
+        string SubTitle,
+        int Lessons,
+        string Created,
+        string Updated);
+
+    private sealed record SeedPerson(
+        string Id,
+        string OrgMemberId,
+        string FirstName,
+        string LastName,
+        string Email,
+        string Status);
 }

@@ -2,7 +2,9 @@ using System.Text.Json.Nodes;
 
 namespace Connector.Sandbox.TrainerCentral;
 
-/// <summary>The API's writes: invitations (to the academy, a course or a workshop), sessions created and deleted.</summary>
+/// <summary>
+/// The API's writes: invitations (to the academy, a course or a workshop), sessions created and deleted.
+/// </summary>
 internal static class AcademyWrites
 {
     private const int LiveWorkshop = 3;
@@ -15,7 +17,8 @@ internal static class AcademyWrites
     public static JsonObject AddCourseAttendee(AcademyRequest request)
     {
         var attendee = request.Object("courseAttendee");
-        var email = AcademyRequest.Text(attendee, "email") ?? throw AcademyError.Invalid("courseAttendee.email is required");
+        var email = AcademyRequest.Text(attendee, "email")
+            ?? throw AcademyError.Invalid("courseAttendee.email is required");
         var courseId = AcademyRequest.Text(attendee, "courseId");
         var sessionId = AcademyRequest.Text(attendee, "sessionId");
         if (courseId is not null && sessionId is not null)
@@ -27,7 +30,8 @@ internal static class AcademyWrites
         _ = courseId is null ? null : academy.Course(courseId);
         _ = sessionId is null ? null : academy.Workshop(sessionId);
         var expiry = AcademyRequest.Whole(attendee, "expiryTime");
-        var learner = academy.Invite(email, AcademyRequest.Text(attendee, "firstName"), AcademyRequest.Text(attendee, "lastName"));
+        var learner = academy.Invite(
+            email, AcademyRequest.Text(attendee, "firstName"), AcademyRequest.Text(attendee, "lastName"));
         var answer = DescribeLearner(learner);
         if (courseId is not null)
         {
@@ -46,22 +50,20 @@ internal static class AcademyWrites
         return new JsonObject { ["courseAttendee"] = Compact(answer) };
     }
 
-    /// <summary><c>sessions.json</c>: a live workshop (delivery mode 3) or an on-demand lesson of a course (4).</summary>
+    /// <summary><c>sessions.json</c>: a live workshop (delivery mode 3) or a course's on-demand lesson (4).</summary>
     public static JsonObject CreateSession(AcademyRequest request)
     {
         var session = request.Object("session");
         var name = AcademyRequest.Text(session, "name") ?? throw AcademyError.Invalid("session.name is required");
         var courseId = AcademyRequest.Text(session, "courseId");
-        return AcademyRequest.Whole(session, "deliveryMode") switch
+        var created = AcademyRequest.Whole(session, "deliveryMode") switch
         {
-            LiveWorkshop => new JsonObject { ["session"] = DescribeWorkshop(Schedule(request.Academy, session, name, courseId)) },
-            OnDemandLesson => new JsonObject
-            {
-                ["session"] = request.Academy.AddLesson(
-                    name, courseId ?? throw AcademyError.Invalid("An on-demand lesson (deliveryMode 4) needs courseId")),
-            },
-            _ => throw AcademyError.Invalid("session.deliveryMode must be 3 (live workshop) or 4 (on-demand lesson)"),
+            LiveWorkshop => DescribeWorkshop(Schedule(request.Academy, session, name, courseId)),
+            OnDemandLesson => request.Academy.AddLesson(name, courseId
+                ?? throw AcademyError.Invalid("An on-demand lesson (deliveryMode 4) needs courseId")),
+            _ => throw AcademyError.Invalid("session.deliveryMode must be 3 (live) or 4 (on-demand)"),
         };
+        return new JsonObject { ["session"] = created };
     }
 
     /// <summary><c>sessions/{sessionId}.json</c>: deletes a workshop or a lesson.</summary>
@@ -69,7 +71,8 @@ internal static class AcademyWrites
     {
         var sessionId = request.Path("sessionId");
         request.Academy.DeleteSession(sessionId);
-        return new JsonObject { ["session"] = new JsonObject { ["sessionId"] = sessionId, ["deleted"] = true } };
+        var deleted = new JsonObject { ["sessionId"] = sessionId, ["deleted"] = true };
+        return new JsonObject { ["session"] = deleted };
     }
 
     private static JsonObject Schedule(Academy academy, JsonObject session, string name, string? courseId)

@@ -22,7 +22,7 @@ public static class TrainerCentralIds
     /// <summary>"Email Automation Masterclass": 10 lessons, one invited learner who has not started.</summary>
     public const string ThirdCourse = "2160000000000012003";
 
-    /// <summary>Ava Chen's portal member id: an active learner in <see cref="Course"/> and <see cref="SecondCourse"/>.</summary>
+    /// <summary>Ava Chen's portal member id: active, in <see cref="Course"/> and <see cref="SecondCourse"/>.</summary>
     public const string Learner = "2160000000000031001";
 
     public const string LearnerEmail = "ava.chen@zylker.com";
@@ -32,7 +32,7 @@ public static class TrainerCentralIds
 
     public const string SecondLearnerEmail = "liam.okafor@zylker.com";
 
-    /// <summary>Priya Patel's portal member id: invited, enrolled in <see cref="ThirdCourse"/>, never signed in.</summary>
+    /// <summary>Priya Patel's portal member id: invited, in <see cref="ThirdCourse"/>, never signed in.</summary>
     public const string InvitedLearner = "2160000000000031003";
 
     public const string InvitedLearnerEmail = "priya.patel@zylker.com";
@@ -43,7 +43,9 @@ public static class TrainerCentralIds
     /// <summary>Ava Chen's membership of <see cref="SecondCourse"/> (completed).</summary>
     public const string CompletedEnrolment = "2160000000000041002";
 
-    /// <summary>Session id of "Live Q&amp;A: Campaign Teardown", a workshop of <see cref="Course"/> with two registrations.</summary>
+    /// <summary>
+    /// Session id of "Live Q&amp;A: Campaign Teardown", a workshop of <see cref="Course"/> with two registrations.
+    /// </summary>
     public const string Workshop = "2160000000000051001";
 
     /// <summary>Session id of "Funnel Clinic", a workshop of its own with no registrations.</summary>

@@ -37,12 +37,12 @@ public sealed class TrainerCentralSandbox
     {
         cancellationToken.ThrowIfCancellationRequested();
         var chosen = scopes?.ToHashSet(StringComparer.Ordinal) ?? [.. TrainerCentralScopes.All];
-        var unknown = chosen.Where(s => !TrainerCentralScopes.All.Contains(s)).Order(StringComparer.Ordinal).ToList();
-        if (unknown.Count > 0 || chosen.Count == 0)
+        var unknown = chosen.Where(s => !TrainerCentralScopes.All.Contains(s)).Order(StringComparer.Ordinal);
+        if (unknown.Any() || chosen.Count == 0)
         {
+            var known = string.Join(' ', TrainerCentralScopes.All);
             throw new ArgumentException(
-                $"Unknown scope(s): '{string.Join(", ", unknown)}'. Known: {string.Join(' ', TrainerCentralScopes.All)}",
-                nameof(scopes));
+                $"Unknown scope(s): '{string.Join(", ", unknown)}'. Known: {known}", nameof(scopes));
         }
 
         var (access, refresh) = _tokens.IssuePair(client?.ClientId, chosen);
@@ -50,7 +50,7 @@ public sealed class TrainerCentralSandbox
             [.. chosen.Order(StringComparer.Ordinal)], access.ExpiresAt!.Value));
     }
 
-    /// <summary>Registers an OAuth client for /oauth/v2/auth and /oauth/v2/token (GHL's OAuth accepts it too).</summary>
+    /// <summary>Registers an OAuth client for /oauth/v2/auth and /oauth/v2/token (GHL's OAuth takes it too).</summary>
     public Task<SandboxOAuthClient> RegisterOAuthClientAsync(
         string? clientId = null,
         string? clientSecret = null,
@@ -79,8 +79,12 @@ public sealed class TrainerCentralSandbox
         Change(() => Describe(_academy.ChangeLearner(email, firstName, lastName, status)), cancellationToken);
 
     /// <summary>Enrols a learner in a course (as a trainer would); returns the course membership's id.</summary>
-    public Task<string> EnrolAsync(string learnerEmail, string courseId, CancellationToken cancellationToken = default) =>
-        Change(() => JsonText.String(_academy.Enrol(_academy.Learner(learnerEmail), courseId, null), "courseMembersId")!,
+    public Task<string> EnrolAsync(
+        string learnerEmail,
+        string courseId,
+        CancellationToken cancellationToken = default) =>
+        Change(
+            () => JsonText.String(_academy.Enrol(_academy.Learner(learnerEmail), courseId, null), "courseMembersId")!,
             cancellationToken);
 
     /// <summary>
@@ -111,7 +115,8 @@ public sealed class TrainerCentralSandbox
         DateTimeOffset newStart,
         DateTimeOffset newEnd,
         CancellationToken cancellationToken = default) =>
-        Change(() => _academy.Reschedule(sessionId, newStart.ToUnixTimeMilliseconds(), newEnd.ToUnixTimeMilliseconds()),
+        Change(
+            () => _academy.Reschedule(sessionId, newStart.ToUnixTimeMilliseconds(), newEnd.ToUnixTimeMilliseconds()),
             cancellationToken);
 
     /// <summary>
@@ -127,7 +132,9 @@ public sealed class TrainerCentralSandbox
         }, cancellationToken);
 
     /// <summary>The emails registered for a live workshop, in the order they registered.</summary>
-    public Task<IReadOnlyList<string>> WorkshopRegistrantsAsync(string sessionId, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<string>> WorkshopRegistrantsAsync(
+        string sessionId,
+        CancellationToken cancellationToken = default) =>
         Change(() => _academy.Registrants(sessionId), cancellationToken);
 
     private static TrainerCentralLearner Describe(JsonObject learner) => new(

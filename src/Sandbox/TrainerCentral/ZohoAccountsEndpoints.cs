@@ -146,10 +146,11 @@ internal sealed class ZohoAccountsEndpoints(SandboxStore store, ZohoTokenService
         ["expires_in"] = (int)ZohoTokenService.AccessTokenLifetime.TotalSeconds,
     };
 
-    /// <summary>The scopes asked for, comma or space separated; null when none, or one is not TrainerCentral's.</summary>
+    /// <summary>The scopes asked for, comma or space separated; null when none, or one is not TrainerCentral.</summary>
     internal static HashSet<string>? Scopes(string requested)
     {
-        var scopes = requested.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        const StringSplitOptions Options = StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries;
+        var scopes = requested.Split([',', ' '], Options);
         return scopes.Length > 0 && scopes.All(TrainerCentralScopes.All.Contains)
             ? scopes.ToHashSet(StringComparer.Ordinal)
             : null;

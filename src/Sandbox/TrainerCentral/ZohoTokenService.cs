@@ -29,7 +29,8 @@ internal sealed class ZohoTokenService(SandboxStore store, TimeProvider time)
 
     public TokenRecord IssueCode(string clientId, string redirectUri, IReadOnlySet<string> scopes)
     {
-        var code = Record(TokenKind.ZohoCode, clientId, scopes, time.GetUtcNow() + CodeLifetime) with { RedirectUri = redirectUri };
+        var code = Record(TokenKind.ZohoCode, clientId, scopes, time.GetUtcNow() + CodeLifetime)
+            with { RedirectUri = redirectUri };
         store.SaveToken(code);
         return code;
     }
@@ -68,7 +69,8 @@ internal sealed class ZohoTokenService(SandboxStore store, TimeProvider time)
 
     private TokenRecord IssueAccess(TokenRecord refresh)
     {
-        var access = Record(TokenKind.ZohoAccess, refresh.ClientId, refresh.Scopes, time.GetUtcNow() + AccessTokenLifetime);
+        var expiresAt = time.GetUtcNow() + AccessTokenLifetime;
+        var access = Record(TokenKind.ZohoAccess, refresh.ClientId, refresh.Scopes, expiresAt);
         store.SaveToken(access);
         return access;
     }
@@ -95,7 +97,11 @@ internal sealed class ZohoTokenService(SandboxStore store, TimeProvider time)
         }
     }
 
-    private static TokenRecord Record(TokenKind kind, string? clientId, IReadOnlySet<string> scopes, DateTimeOffset? expiresAt) =>
+    private static TokenRecord Record(
+        TokenKind kind,
+        string? clientId,
+        IReadOnlySet<string> scopes,
+        DateTimeOffset? expiresAt) =>
         new()
         {
             Value = NewValue(),
@@ -108,6 +114,7 @@ internal sealed class ZohoTokenService(SandboxStore store, TimeProvider time)
         };
 
     // Zoho's shape: 1000.<32 hex>.<32 hex>.
-    private static string NewValue() =>
-        $"1000.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}";
+    private static string NewValue() => $"1000.{Hex()}.{Hex()}";
+
+    private static string Hex() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 }

@@ -26,7 +26,8 @@ public sealed class AcademySandbox : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        _server = await SandboxServer.StartAsync(new SandboxOptions { Catalog = ShippedCatalog.Instance, Seed = Learners - 3 });
+        var options = new SandboxOptions { Catalog = ShippedCatalog.Instance, Seed = Learners - 3 };
+        _server = await SandboxServer.StartAsync(options);
         _clients = new ConnectorClients(new InvokerOptions { MaxRetries = 0 });
         Invoker = new OperationInvoker(ShippedCatalog.Instance, _clients);
         Connection = await ConnectAsync();

@@ -9,7 +9,8 @@ using Connector.Sandbox.TrainerCentral;
 namespace Connector.Operations.Tests.TrainerCentral;
 
 /// <summary>Every TrainerCentral operation, invoked with its example through the invoker against the sandbox.</summary>
-public sealed class TrainerCentralOperationsTests(AcademySandbox academy) : IClassFixture<AcademySandbox>, IAsyncLifetime
+public sealed class TrainerCentralOperationsTests(AcademySandbox academy)
+    : IClassFixture<AcademySandbox>, IAsyncLifetime
 {
     public static TheoryData<string> Keys => [.. Operations.Select(o => o.Key)];
 
@@ -35,8 +36,8 @@ public sealed class TrainerCentralOperationsTests(AcademySandbox academy) : ICla
             ? (First(JsonPath.Get(op.Output.Sample, trigger.Items)), First(JsonPath.Get(result.Output, trigger.Items)))
             : (First(op.Output.Sample), First(result.Output));
         Assert.True(answer is JsonObject, $"{key}: no item in {result.Output?.ToJsonString()}");
-        var missing = ((JsonObject)sample!).Select(p => p.Key).Where(name => !answer!.AsObject().ContainsKey(name)).ToList();
-        Assert.True(missing.Count == 0, $"{key}: the answer lacks {string.Join(", ", missing)}: {answer!.ToJsonString()}");
+        var missing = ((JsonObject)sample!).Select(p => p.Key).Where(n => !answer!.AsObject().ContainsKey(n)).ToList();
+        Assert.True(missing.Count == 0, $"{key}: no {string.Join(", ", missing)} in {answer!.ToJsonString()}");
     }
 
     [Theory]
@@ -87,11 +88,13 @@ public sealed class TrainerCentralOperationsTests(AcademySandbox academy) : ICla
     [Fact]
     public async Task ReadItemsAsync_CompletedEnrolments_ListsALearnerOnceTheyReach100()
     {
+        const string Completed = "trainercentral.enrolments.completed";
         var inputs = new JsonObject { ["courseId"] = TrainerCentralIds.Course, ["limit"] = 100 };
-        var before = await academy.ReadItemsAsync("trainercentral.enrolments.completed", (JsonObject)inputs.DeepClone());
+        var before = await academy.ReadItemsAsync(Completed, (JsonObject)inputs.DeepClone());
 
-        await academy.Server.TrainerCentral.AdvanceProgressAsync(TrainerCentralIds.SecondLearnerEmail, TrainerCentralIds.Course, 100);
-        var after = await academy.ReadItemsAsync("trainercentral.enrolments.completed", (JsonObject)inputs.DeepClone());
+        await academy.Server.TrainerCentral.AdvanceProgressAsync(
+            TrainerCentralIds.SecondLearnerEmail, TrainerCentralIds.Course, 100);
+        var after = await academy.ReadItemsAsync(Completed, (JsonObject)inputs.DeepClone());
 
         var liam = "2160000000000041003";
         Assert.DoesNotContain(before, m => m["courseMembersId"]!.GetValue<string>() == liam);
@@ -102,7 +105,9 @@ public sealed class TrainerCentralOperationsTests(AcademySandbox academy) : ICla
     [Fact]
     public async Task LearnersFind_UnknownEmail_GivesNoOutput()
     {
-        var result = await academy.InvokeAsync("trainercentral.learners.find", new JsonObject { ["email"] = "nobody@zylker.com" });
+        var inputs = new JsonObject { ["email"] = "nobody@zylker.com" };
+
+        var result = await academy.InvokeAsync("trainercentral.learners.find", inputs);
 
         Assert.Null(result.Output);
     }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Connector.Sandbox.TrainerCentral;
 using static Connector.Sandbox.Tests.TrainerCentral.TrainerCentralApi;
 
 namespace Connector.Sandbox.Tests.TrainerCentral;
@@ -23,7 +25,7 @@ public sealed class AcademyPagingTests(TrainerCentralFixture sandbox) : IClassFi
     {
         var pages = await ReadPagesAsync(sandbox.Http, Learners, "portalMembers", sandbox.Token, limit: 50);
 
-        var times = pages.SelectMany(p => p).Select(l => long.Parse(Text(l, "time"), System.Globalization.CultureInfo.InvariantCulture));
+        var times = pages.SelectMany(p => p).Select(l => Millis(l, "time")).ToList();
         Assert.Equal(times.OrderDescending(), times);
     }
 
@@ -33,7 +35,7 @@ public sealed class AcademyPagingTests(TrainerCentralFixture sandbox) : IClassFi
         var (_, all) = await GetAsync(sandbox.Http, $"api/v4/{Org}/courses.json?limit=100", sandbox.Token);
         var count = all!["courses"]!.AsArray().Count;
 
-        var pages = await ReadPagesAsync(sandbox.Http, $"api/v4/{Org}/courses.json", "courses", sandbox.Token, limit: count);
+        var pages = await ReadPagesAsync(sandbox.Http, $"api/v4/{Org}/courses.json", "courses", sandbox.Token, count);
 
         Assert.Equal([count, 0], pages.Select(p => p.Count));
     }
@@ -53,13 +55,15 @@ public sealed class AcademyPagingTests(TrainerCentralFixture sandbox) : IClassFi
     [Fact]
     public async Task Course_members_sorted_with_1_come_newest_enrolment_first()
     {
-        var path = $"api/v4/{Org}/course/{Connector.Sandbox.TrainerCentral.TrainerCentralIds.Course}/courseMembers.json?filter=3&sort=1";
+        var path = $"api/v4/{Org}/course/{TrainerCentralIds.Course}/courseMembers.json?filter=3&sort=1";
 
         var pages = await ReadPagesAsync(sandbox.Http, path, "courseMembers", sandbox.Token, limit: 7);
 
-        var enrolled = pages.SelectMany(p => p).Select(m => long.Parse(Text(m, "enrolledTime"), System.Globalization.CultureInfo.InvariantCulture))
-            .ToList();
+        var enrolled = pages.SelectMany(p => p).Select(m => Millis(m, "enrolledTime")).ToList();
         Assert.True(enrolled.Count > 7, "the seed should give the course more than one page of members");
         Assert.Equal(enrolled.OrderDescending(), enrolled);
     }
+
+    private static long Millis(System.Text.Json.Nodes.JsonNode item, string name) =>
+        long.Parse(Text(item, name), CultureInfo.InvariantCulture);
 }

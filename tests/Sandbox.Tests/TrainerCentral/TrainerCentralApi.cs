@@ -37,7 +37,11 @@ internal static class TrainerCentralApi
     public static Task<(int Status, JsonNode? Body)> GetAsync(HttpClient http, string path, string? token) =>
         SendAsync(http, HttpMethod.Get, path, token);
 
-    public static Task<(int Status, JsonNode? Body)> PostAsync(HttpClient http, string path, string token, JsonNode body) =>
+    public static Task<(int Status, JsonNode? Body)> PostAsync(
+        HttpClient http,
+        string path,
+        string token,
+        JsonNode body) =>
         SendAsync(http, HttpMethod.Post, path, token, body);
 
     /// <summary>Every item of a listing, read a page at a time until a page is shorter than the limit.</summary>

@@ -27,7 +27,8 @@ public sealed class ZohoTokenTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        _server = await SandboxServer.StartAsync(new SandboxOptions { Catalog = TestCatalog.Value, TimeProvider = _time });
+        var options = new SandboxOptions { Catalog = TestCatalog.Value, TimeProvider = _time };
+        _server = await SandboxServer.StartAsync(options);
         _client = await _server.TrainerCentral.RegisterOAuthClientAsync();
         _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _server.BaseUrl };
     }
@@ -141,7 +142,8 @@ public sealed class ZohoTokenTests : IAsyncLifetime, IDisposable
             _time.Advance(TimeSpan.FromSeconds(30));
         }
 
-        var (denied, body) = await PostTokenAsync(("grant_type", "refresh_token"), ("refresh_token", pair.RefreshToken));
+        var (denied, body) = await PostTokenAsync(
+            ("grant_type", "refresh_token"), ("refresh_token", pair.RefreshToken));
         _time.Advance(TimeSpan.FromMinutes(5));
         var later = await TokenAsync(("grant_type", "refresh_token"), ("refresh_token", pair.RefreshToken));
 
@@ -172,8 +174,9 @@ public sealed class ZohoTokenTests : IAsyncLifetime, IDisposable
         var authorize = oauth.AuthorizeUrl(_client.ClientId, redirect, TrainerCentralScopes.All, "s-1");
         using var approved = await _http.GetAsync(authorize);
         var code = QueryHelpers.ParseQuery(approved.Headers.Location!.Query)["code"].ToString();
-        var tokens = await oauth.ExchangeCodeAsync(_client.ClientId, _client.ClientSecret, code, redirect, null, default);
-        var refreshed = await oauth.RefreshAsync(_client.ClientId, _client.ClientSecret, tokens.RefreshToken!, null, default);
+        var (id, secret) = (_client.ClientId, _client.ClientSecret);
+        var tokens = await oauth.ExchangeCodeAsync(id, secret, code, redirect, null, default);
+        var refreshed = await oauth.RefreshAsync(id, secret, tokens.RefreshToken!, null, default);
 
         Assert.Contains("access_type=offline", authorize.Query, StringComparison.Ordinal);
         Assert.Equal(TimeSpan.FromHours(1), oauth.ExpiryOf(tokens.ExpiresIn) - _time.GetUtcNow());
