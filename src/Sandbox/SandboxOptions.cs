@@ -17,8 +17,9 @@ public sealed record SandboxOptions
 
     /// <summary>
     /// How many generated contacts (with their tasks, notes, appointments, opportunities and conversations)
-    /// a new database is seeded with; the same number always gives the same data. The objects with the
-    /// well-known ids of <see cref="WellKnownIds"/> are seeded whatever the number. Default 0.
+    /// a new database is seeded with, and as many TrainerCentral learners; the same number always gives the same
+    /// data. The objects with the well-known ids of <see cref="WellKnownIds"/> and
+    /// <see cref="TrainerCentral.TrainerCentralIds"/> are seeded whatever the number. Default 0.
     /// A database that was seeded before keeps its data: the number only applies to a new one.
     /// </summary>
     public int Seed { get; init; }

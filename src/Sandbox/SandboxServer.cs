@@ -4,6 +4,7 @@ using Connector.Sandbox.Faults;
 using Connector.Sandbox.Handlers;
 using Connector.Sandbox.Hosting;
 using Connector.Sandbox.Routing;
+using Connector.Sandbox.TrainerCentral;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -36,6 +37,7 @@ public sealed partial class SandboxServer : IAsyncDisposable
         SandboxData data,
         RateLimiter limiter,
         SandboxFaults faults,
+        TrainerCentralSandbox trainerCentral,
         CancellationTokenSource stopping,
         ILogger logger)
     {
@@ -45,6 +47,7 @@ public sealed partial class SandboxServer : IAsyncDisposable
         _stopping = stopping;
         _logger = logger;
         Faults = faults;
+        TrainerCentral = trainerCentral;
         var server = app.Services.GetRequiredService<IServer>();
         var address = server.Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         BaseUrl = new Uri(address.EndsWith('/') ? address : address + "/");
@@ -65,6 +68,12 @@ public sealed partial class SandboxServer : IAsyncDisposable
 
     /// <summary>The sandbox's data: the catalog it answers, its seed, credentials.</summary>
     public SandboxData Data => _data;
+
+    /// <summary>
+    /// The TrainerCentral academy the sandbox also serves at <see cref="BaseUrl"/> (/api/v4/, with Zoho
+    /// accounts at /oauth/v2/): its tokens, and changes to its learners, progress and workshops.
+    /// </summary>
+    public TrainerCentralSandbox TrainerCentral { get; }
 
     /// <summary>
     /// Opens (or creates and seeds) the sandbox's data and starts answering on 127.0.0.1. Returns once
@@ -94,10 +103,16 @@ public sealed partial class SandboxServer : IAsyncDisposable
             var limiter = new RateLimiter(options.TimeProvider, options.RateLimits);
             var faults = new SandboxFaults();
             app = Build(options, loggerFactory);
-            var pipeline = CreatePipeline(data, limiter, faults, () => Reset(data, limiter), logger, stopping.Token);
+            var academy = new Academy(data.State.Store, data.State.Time);
+            var zoho = new ZohoTokenService(data.State.Store, data.State.Time);
+            var trainerCentral = new TrainerCentralEndpoints(
+                new ZohoAccountsEndpoints(data.State.Store, zoho), new AcademyApi(academy, zoho));
+            var pipeline = CreatePipeline(
+                data, limiter, faults, () => Reset(data, limiter), trainerCentral, logger, stopping.Token);
             app.Run(pipeline.HandleAsync);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            var started = new SandboxServer(app, data, limiter, faults, stopping, logger);
+            var hosting = new TrainerCentralSandbox(academy, zoho, data);
+            var started = new SandboxServer(app, data, limiter, faults, hosting, stopping, logger);
             LogStarted(logger, started.BaseUrl, data.Catalog.Count);
             return started;
         }
@@ -190,12 +205,15 @@ public sealed partial class SandboxServer : IAsyncDisposable
         RateLimiter limiter,
         SandboxFaults faults,
         Action reset,
+        TrainerCentralEndpoints trainerCentral,
         ILogger logger,
         CancellationToken stopping)
     {
         var handlers = HandlerRegistry.Build();
         var routes = new RouteTable();
-        foreach (var operation in data.Catalog.Operations)
+
+        // TrainerCentral's operations are answered by its own endpoints, not by GHL's route table.
+        foreach (var operation in data.Catalog.Operations.Where(o => o.Connector.Key != "trainercentral"))
         {
             var plan = new OperationPlan(operation, handlers.Find(operation.Key) ?? SampleResponder.For(operation));
             routes.Add(operation.Request.Method.ToUpperInvariant(), operation.Request.Path, plan);
@@ -209,6 +227,7 @@ public sealed partial class SandboxServer : IAsyncDisposable
             new FaultResponder(limiter, stopping),
             new OAuthEndpoints(data.State, data.KnownScopes),
             new AdminEndpoints(data, faults, limiter, reset),
+            trainerCentral,
             logger);
     }
 

@@ -44,7 +44,9 @@ public sealed class CatalogWalkTests(SandboxFixture sandbox) : IClassFixture<San
         ["associations.relations.delete"] = "the schema is an association's, not a relation's",
     };
 
-    public static TheoryData<string> Keys => new(TestCatalog.Value.Operations.Select(o => o.Key));
+    // TrainerCentral's operations are walked by TrainerCentral/ExampleTests: no vendor schemas describe them.
+    public static TheoryData<string> Keys =>
+        new(TestCatalog.Value.Operations.Where(o => o.Connector.Key == "ghl").Select(o => o.Key));
 
     [Theory]
     [MemberData(nameof(Keys))]

@@ -28,12 +28,19 @@ internal sealed class PageReader(
             var items = Items(result.Output);
             yield return items;
 
-            if (!HasNextPage(paging, pageSize, result, items, cursor))
+            if (!HasNextPage(paging, pageSize, result, RawPage(result, items), cursor))
             {
                 yield break;
             }
         }
     }
+
+    // Whether a page was short is a fact of the listing, not of what an after transform kept of it.
+    private List<JsonNode?> RawPage(InvocationResult result, List<JsonNode?> items) =>
+        operation.After is not null
+        && JsonPath.Get(JsonPath.Get(result.Response, operation.Definition.Output.Path), _trigger.Items) is JsonArray raw
+            ? [.. raw]
+            : items;
 
     private List<JsonNode?> Items(JsonNode? output) => JsonPath.Get(output, _trigger.Items) switch
     {

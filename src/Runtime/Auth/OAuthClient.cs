@@ -106,6 +106,12 @@ public sealed class OAuthClient(OAuth2Settings settings, HttpClient http, TimePr
             throw Refusal((int)response.StatusCode, text, address);
         }
 
+        // Zoho answers some refusals with 200 and an error body.
+        if (ErrorCode(text) is not null)
+        {
+            throw Refusal((int)response.StatusCode, text, address);
+        }
+
         try
         {
             var tokens = JsonSerializer.Deserialize<TokenResponse>(text);
@@ -117,6 +123,20 @@ public sealed class OAuthClient(OAuth2Settings settings, HttpClient http, TimePr
         {
             throw new OAuthException($"{address.Host} answered HTTP {(int)response.StatusCode} with a body that is not JSON",
                 (int)response.StatusCode, null);
+        }
+    }
+
+    private static string? ErrorCode(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text) is JsonObject body && body["error"]?.GetValueKind() == JsonValueKind.String
+                ? body["error"]!.GetValue<string>()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 

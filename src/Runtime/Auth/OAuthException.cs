@@ -9,5 +9,6 @@ public class OAuthException(string message, int statusCode, string? error) : Exc
     public string? Error { get; } = error;
 
     /// <summary>The refresh token (or code) is spent, revoked or unknown: only a new sign-in helps.</summary>
-    public bool IsInvalidGrant => Error == "invalid_grant";
+    /// <remarks>Zoho says <c>invalid_code</c> for a refresh token it no longer knows.</remarks>
+    public bool IsInvalidGrant => Error is "invalid_grant" or "invalid_code";
 }

@@ -6,6 +6,7 @@ using Connector.Sandbox.Faults;
 using Connector.Sandbox.Handlers;
 using Connector.Sandbox.Routing;
 using Connector.Sandbox.Storage;
+using Connector.Sandbox.TrainerCentral;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -25,6 +26,7 @@ internal sealed partial class RequestPipeline(
     FaultResponder faultResponder,
     OAuthEndpoints oauth,
     AdminEndpoints admin,
+    TrainerCentralEndpoints trainerCentral,
     ILogger logger)
 {
     /// <summary>The Version value the vendor's own SDK sends on every call, which the API accepts too.</summary>
@@ -43,6 +45,11 @@ internal sealed partial class RequestPipeline(
         {
             LogFault(logger, fault, context.Request.Method, path);
             await faultResponder.RespondAsync(context, fault).ConfigureAwait(false);
+            return;
+        }
+
+        if (await trainerCentral.TryHandleAsync(context, path).ConfigureAwait(false))
+        {
             return;
         }
 

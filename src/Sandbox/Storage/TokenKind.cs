@@ -14,4 +14,13 @@ internal enum TokenKind
 
     /// <summary>An OAuth authorization code: works once, for a few minutes.</summary>
     AuthorizationCode,
+
+    /// <summary>A Zoho (TrainerCentral) authorization code: works once, for two minutes.</summary>
+    ZohoCode,
+
+    /// <summary>A Zoho (TrainerCentral) access token: lives one hour; GHL routes refuse it.</summary>
+    ZohoAccess,
+
+    /// <summary>A Zoho (TrainerCentral) refresh token: never expires, never rotated, mints access tokens.</summary>
+    ZohoRefresh,
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Connector.Operations.Definitions;
 using Connector.Operations.Loading;
 
 namespace Connector.Operations.Tests.Conformance;
@@ -19,10 +20,14 @@ internal static class ConformanceData
 
     public static CatalogList CatalogList => LoadedCatalogList.Value;
 
+    /// <summary>The GHL operations of the definitions: what the catalog list and the vendor's files describe.</summary>
+    public static IEnumerable<OperationDefinition> GhlOperations =>
+        Definitions.Catalog.Operations.Where(o => o.Connector.Key == "ghl");
+
     /// <summary>The keys of the catalog list, then those only the definitions have, each once.</summary>
     public static IEnumerable<string> OperationKeys =>
         CatalogList.Rows.Select(r => r.Key)
-            .Concat(Definitions.Catalog.Operations.Select(o => o.Key))
+            .Concat(GhlOperations.Select(o => o.Key))
             .Distinct(StringComparer.Ordinal);
 
     /// <summary>A vendor file by its name in the catalog list, such as <c>apps/contacts.json</c>.</summary>

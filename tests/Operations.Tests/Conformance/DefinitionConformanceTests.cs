@@ -29,7 +29,7 @@ public sealed class DefinitionConformanceTests
     public void Catalog_HoldsExactlyTheOperationsOfTheCatalogList()
     {
         var rows = ConformanceData.CatalogList.Rows;
-        var operations = ConformanceData.Definitions.Catalog.Operations.ToList();
+        var operations = ConformanceData.GhlOperations.ToList();
         var listed = rows.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
         var defined = operations.Select(o => o.Key).ToHashSet(StringComparer.Ordinal);
         var differences = new List<string>();

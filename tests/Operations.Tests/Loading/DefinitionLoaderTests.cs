@@ -39,7 +39,8 @@ public sealed class DefinitionLoaderTests : IDisposable
         var result = DefinitionLoader.Load(Repository.Definitions);
 
         Assert.Empty(result.Problems);
-        Assert.Equal(126, result.Catalog.Count);
+        Assert.Equal(126, result.Catalog.Operations.Count(o => o.Connector.Key == "ghl"));
+        Assert.Equal(14, result.Catalog.Operations.Count(o => o.Connector.Key == "trainercentral"));
     }
 
     [Fact]
