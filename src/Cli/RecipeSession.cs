@@ -23,10 +23,22 @@ internal sealed class RecipeSession : IDisposable
         _resolver = new ConnectionResolver(Catalog, _state.Connections, _http);
         Invoker = new OperationInvoker(Catalog, _clients);
         Store = new RunStore(_state.Store);
-        Engine = new RecipeEngine(Invoker, Store, (recipe, connector) => _resolver.Resolve(recipe.ConnectionFor(connector)));
+        Engine = new RecipeEngine(Invoker, Store, Connect);
     }
 
     public OperationCatalog Catalog { get; }
+
+    private Operations.Invoking.ConnectionContext Connect(RecipeDefinition recipe, string connector)
+    {
+        try
+        {
+            return _resolver.Resolve(recipe.ConnectionFor(connector));
+        }
+        catch (KeyNotFoundException missing)
+        {
+            throw new CommandException($"recipe '{recipe.Name}' uses {connector} through {missing.Message[..1].ToLowerInvariant()}{missing.Message[1..]}");
+        }
+    }
 
     public OperationInvoker Invoker { get; }
 

@@ -18,7 +18,16 @@ public sealed record RecipeStep
     /// <summary>The condition of a filter step, or the body of a code step.</summary>
     public string? Script { get; init; }
 
-    /// <summary>Search steps: whether the run stops when nothing is found.</summary>
+    /// <summary>Lookup and remember steps: the map, shared by every recipe of the store.</summary>
+    public string? Map { get; init; }
+
+    /// <summary>Lookup and remember steps: the key, templated.</summary>
+    public string? MapKey { get; init; }
+
+    /// <summary>Remember steps: the value, templated.</summary>
+    public JsonNode? MapValue { get; init; }
+
+    /// <summary>Search and lookup steps: whether the run stops when nothing is found.</summary>
     public bool StopWhenNotFound { get; init; }
 
     public ErrorPolicy OnError { get; init; } = ErrorPolicy.Halt;

@@ -13,4 +13,10 @@ public enum StepKind
 
     /// <summary>Runs JavaScript; what it returns is the step's output.</summary>
     Code,
+
+    /// <summary>Reads a remembered value from a named map; null when there is none.</summary>
+    Lookup,
+
+    /// <summary>Stores a value in a named map.</summary>
+    Remember,
 }

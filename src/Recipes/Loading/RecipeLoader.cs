@@ -118,8 +118,11 @@ public static class RecipeLoader
             _ when step["action"] is { } action => (StepKind.Action, action.GetValue<string>(), (string?)null),
             _ when step["search"] is { } search => (StepKind.Search, search.GetValue<string>(), null),
             _ when step["filter"] is { } filter => (StepKind.Filter, null, filter.GetValue<string>()),
+            _ when step["lookup"] is not null => (StepKind.Lookup, null, null),
+            _ when step["remember"] is not null => (StepKind.Remember, null, null),
             _ => (StepKind.Code, (string?)null, step["code"]!.GetValue<string>()),
         };
+        var map = (step["lookup"] ?? step["remember"]) as JsonObject;
         return new RecipeStep
         {
             Key = step["key"]!.GetValue<string>(),
@@ -128,6 +131,9 @@ public static class RecipeLoader
             Script = script,
             Inputs = (JsonObject?)step["inputs"]?.DeepClone() ?? [],
             StopWhenNotFound = step["whenNotFound"]?.GetValue<string>() == "stop",
+            Map = map?["map"]?.GetValue<string>(),
+            MapKey = map?["key"]?.GetValue<string>(),
+            MapValue = map?["value"]?.DeepClone(),
             OnError = ReadPolicy(step["onError"]),
             Reconcile = step["reconcile"] is JsonObject reconcile
                 ? new Reconciliation

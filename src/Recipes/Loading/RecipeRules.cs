@@ -78,6 +78,13 @@ internal static class RecipeRules
             }
         }
 
+        if (step.Map is not null)
+        {
+            var field = step.Kind == StepKind.Lookup ? "lookup" : "remember";
+            var template = new System.Text.Json.Nodes.JsonObject { ["key"] = step.MapKey, ["value"] = step.MapValue?.DeepClone() };
+            CheckReferences(template, $"{at}/{field}", earlier, fail);
+        }
+
         if (step.Script is { } script)
         {
             var (name, parameters) = step.Kind == StepKind.Filter
@@ -117,19 +124,24 @@ internal static class RecipeRules
                 continue;
             }
 
-            foreach (var reference in JsonTemplate.Compile(value?.DeepClone()).References)
+            CheckReferences(value, $"{at}/{name}", earlier, fail);
+        }
+    }
+
+    private static void CheckReferences(System.Text.Json.Nodes.JsonNode? template, string at, List<string> earlier, Action<string, string> fail)
+    {
+        foreach (var reference in JsonTemplate.Compile(template?.DeepClone()).References)
+        {
+            var root = reference.Split('.');
+            var known = root[0] switch
             {
-                var root = reference.Split('.');
-                var known = root[0] switch
-                {
-                    "trigger" or "run" => true,
-                    "steps" => root.Length > 1 && earlier.Contains(root[1]),
-                    _ => false,
-                };
-                if (!known)
-                {
-                    fail($"{at}/{name}", $"'{{{{{reference}}}}}' refers to neither trigger, run, nor an earlier step");
-                }
+                "trigger" or "run" => true,
+                "steps" => root.Length > 1 && earlier.Contains(root[1]),
+                _ => false,
+            };
+            if (!known)
+            {
+                fail(at, $"'{{{{{reference}}}}}' refers to neither trigger, run, nor an earlier step");
             }
         }
     }

@@ -30,7 +30,7 @@ public sealed class RecipeEngine
         _poller = new TriggerPoller(invoker, store);
         var scripts = new RunScripts(limits ?? ScriptLimits.Default);
         _executor = new RunExecutor(invoker, store, scripts, time ?? TimeProvider.System);
-        _planner = new RunPlanner(invoker, scripts);
+        _planner = new RunPlanner(invoker, scripts, store);
         Invoker = invoker;
     }
 

@@ -133,6 +133,15 @@ internal sealed class RunExecutor(OperationInvoker invoker, RunStore store, RunS
                     return new StepOutcome(holds ? StepStatus.Succeeded : StepStatus.Stopped, new JsonObject { ["passed"] = holds });
                 case StepKind.Code:
                     return new StepOutcome(StepStatus.Succeeded, scripts.Code(recipe, step).Run(Arguments(scope), out _));
+                case StepKind.Lookup:
+                    var recalled = store.Recall(step.Map!, MapKey(step, scope));
+                    return recalled is null && step.StopWhenNotFound
+                        ? new StepOutcome(StepStatus.Stopped, null)
+                        : new StepOutcome(StepStatus.Succeeded, recalled);
+                case StepKind.Remember:
+                    var value = JsonTemplate.Compile(step.MapValue?.DeepClone()).Render(scope);
+                    store.Remember(step.Map!, MapKey(step, scope), value);
+                    return new StepOutcome(StepStatus.Succeeded, value);
                 default:
                     var op = invoker.Catalog.Get(step.Operation!);
                     var result = await invoker.InvokeAsync(op.Key, input, connections(op.Connector.Key), cancellationToken)
@@ -171,6 +180,9 @@ internal sealed class RunExecutor(OperationInvoker invoker, RunStore store, RunS
         var match = scripts.Match(recipe, step);
         return items.FirstOrDefault(item => Truthy(match.Run([item, scope["trigger"], scope["steps"], scope["run"]], out _)))?.DeepClone();
     }
+
+    private static string MapKey(RecipeStep step, JsonObject scope) =>
+        JsonTemplate.Compile(step.MapKey).Render(scope)?.ToString() ?? "";
 
     private static JsonNode?[] Arguments(JsonObject scope) => [scope["trigger"], scope["steps"], scope["run"]];
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Connector.Operations.Definitions;
 using Connector.Operations.Invoking;
 using Connector.Recipes.Definitions;
+using Connector.Recipes.Storage;
 using Connector.Runtime.Http;
 using Connector.Runtime.Scripting;
 using Connector.Runtime.Templating;
@@ -13,7 +14,7 @@ namespace Connector.Recipes.Running;
 /// A dry run of one item through a recipe's steps: filters and code run, searches that only read are
 /// sent, and every write is shown as the request it would be, with the operation's sample as its output.
 /// </summary>
-internal sealed class RunPlanner(OperationInvoker invoker, RunScripts scripts)
+internal sealed class RunPlanner(OperationInvoker invoker, RunScripts scripts, RunStore store)
 {
     public async Task<IReadOnlyList<PlannedStep>> PlanAsync(
         RecipeDefinition recipe,
@@ -61,6 +62,15 @@ internal sealed class RunPlanner(OperationInvoker invoker, RunScripts scripts)
                 case StepKind.Code:
                     var output = scripts.Code(recipe, step).Run(arguments, out _);
                     return (new PlannedStep(step.Key, $"code returns {output?.ToJsonString() ?? "nothing"}", null), output, false);
+                case StepKind.Lookup:
+                    var key = JsonTemplate.Compile(step.MapKey).Render(scope)?.ToString() ?? "";
+                    var recalled = store.Recall(step.Map!, key);
+                    return (new PlannedStep(step.Key, $"{step.Map}[{key}] is {recalled?.ToJsonString() ?? "not known"}", null),
+                        recalled, recalled is null && step.StopWhenNotFound);
+                case StepKind.Remember:
+                    var value = JsonTemplate.Compile(step.MapValue?.DeepClone()).Render(scope);
+                    var at = JsonTemplate.Compile(step.MapKey).Render(scope)?.ToString();
+                    return (new PlannedStep(step.Key, $"would remember {step.Map}[{at}] = {value?.ToJsonString()}", null), value, false);
             }
 
             var op = invoker.Catalog.Get(step.Operation!);

@@ -100,6 +100,29 @@ public sealed class RunStore(SqliteStore store, TimeProvider? time = null)
         return runs;
     }
 
+    /// <summary>The value remembered under <paramref name="key"/> of <paramref name="map"/>, or null.</summary>
+    public JsonNode? Recall(string map, string key)
+    {
+        using var db = store.OpenConnection();
+        using var command = db.CreateCommand();
+        command.CommandText = "SELECT value FROM recipe_maps WHERE map = $map AND key = $key";
+        Bind(command, ("$map", map), ("$key", key));
+        return ParseJson(command.ExecuteScalar() as string);
+    }
+
+    /// <summary>Stores <paramref name="value"/> under <paramref name="key"/> of <paramref name="map"/>.</summary>
+    public void Remember(string map, string key, JsonNode? value)
+    {
+        using var db = store.OpenConnection();
+        using var command = db.CreateCommand();
+        command.CommandText = """
+            INSERT INTO recipe_maps (map, key, value, updated_at) VALUES ($map, $key, $value, $now)
+            ON CONFLICT (map, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
+            """;
+        Bind(command, ("$map", map), ("$key", key), ("$value", value?.ToJsonString() ?? "null"), ("$now", Text(_time.GetUtcNow())));
+        command.ExecuteNonQuery();
+    }
+
     /// <summary>Forgets a recipe's trigger state and seen items: its next poll is a first poll again.</summary>
     public void ResetTrigger(string recipe)
     {

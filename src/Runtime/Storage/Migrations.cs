@@ -89,5 +89,14 @@ internal static class Migrations
         new(3, "connection values", """
             ALTER TABLE connections ADD COLUMN "values" TEXT;
             """),
+        new(4, "recipe maps", """
+            CREATE TABLE recipe_maps (
+                map         TEXT NOT NULL,
+                key         TEXT NOT NULL,
+                value       TEXT NOT NULL,
+                updated_at  TEXT NOT NULL,
+                PRIMARY KEY (map, key)
+            );
+            """),
     ];
 }

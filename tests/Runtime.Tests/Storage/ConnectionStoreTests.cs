@@ -23,7 +23,7 @@ public sealed class ConnectionStoreTests : IDisposable
         using var store = SqliteStore.Open(Home);
 
         Assert.True(File.Exists(Home.DatabasePath));
-        Assert.Equal(3, store.SchemaVersion);
+        Assert.Equal(4, store.SchemaVersion);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class ConnectionStoreTests : IDisposable
 
         using var reopened = SqliteStore.Open(Home);
 
-        Assert.Equal(3, reopened.SchemaVersion);
+        Assert.Equal(4, reopened.SchemaVersion);
         Assert.Equal(_refreshToken, Connections(reopened).Get("crm").RefreshToken);
     }
 
