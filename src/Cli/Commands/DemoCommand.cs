@@ -52,22 +52,40 @@ internal static class DemoCommand
             };
             await ShowInvocationsAsync(invoker, connection, output, cancellationToken);
 
+            var academyToken = await sandbox.TrainerCentral.CreateTokenAsync(cancellationToken: cancellationToken);
+            var academy = new ConnectionContext
+            {
+                Name = "academy",
+                Auth = new StaticTokenSource(academyToken.AccessToken),
+                BaseUrl = sandbox.BaseUrl,
+                Values = new Dictionary<string, string> { ["orgId"] = sandbox.TrainerCentral.OrgId },
+            };
+            await output.WriteLineAsync($"TrainerCentral sandbox at the same address (org {sandbox.TrainerCentral.OrgId})");
+
             using var database = SqliteStore.InMemory();
-            var engine = new RecipeEngine(invoker, new RunStore(database), (_, _) => connection);
+            var engine = new RecipeEngine(invoker, new RunStore(database), (_, connector) => connector == "ghl" ? connection : academy);
             var recipes = LoadRecipes(catalog);
             var tally = recipes.ToDictionary(r => r.Name, _ => new Tally());
+            var world = new World(invoker, connection, academy);
+            var before = await world.CountAsync(cancellationToken);
             await output.WriteLineAsync();
             await output.WriteLineAsync($"Recipes: {string.Join(", ", recipes.Select(r => r.Name))}");
-            await PollAllAsync(engine, recipes, tally, cancellationToken);
+            var seeded = await PollAllAsync(engine, recipes, tally, cancellationToken);
+            await output.WriteLineAsync($"  first poll: existing contacts remembered; {seeded} run(s) (the initial learner sync)");
             for (var cycle = 1; cycle <= parse.GetValue(cycles); cycle++)
             {
                 var change = await MakeChangesAsync(invoker, connection, cycle, cancellationToken);
+                var learning = await MakeAcademyChangesAsync(sandbox, cycle, cancellationToken);
                 var fired = await PollAllAsync(engine, recipes, tally, cancellationToken);
-                await output.WriteLineAsync($"  cycle {cycle}: {change}; {fired} run(s)");
+                await output.WriteLineAsync($"  cycle {cycle}: GHL {change}; TrainerCentral {learning}; {fired} run(s)");
             }
 
+            var after = await world.CountAsync(cancellationToken);
             await output.WriteLineAsync();
             await WriteTableAsync(output, tally);
+            await output.WriteLineAsync();
+            await output.WriteLineAsync($"GHL contacts {before.Contacts} -> {after.Contacts}; TrainerCentral learners {before.Learners} -> {after.Learners}; "
+                + $"notes on synced contacts {after.Notes}");
             await output.WriteLineAsync($"Done in {watch.Elapsed.TotalSeconds:0.0} s. Next: `connector sandbox`, `connector host`, docs/recipes.md.");
             return 0;
         });
@@ -121,6 +139,17 @@ internal static class DemoCommand
         return "2 contacts created (1 VIP), 1 edited";
     }
 
+    // Each cycle: a learner signs up, another progresses past a milestone.
+    private static async Task<string> MakeAcademyChangesAsync(SandboxServer sandbox, int cycle, CancellationToken cancellationToken)
+    {
+        const string course = "2160000000000012001";
+        var email = $"learner{cycle}@example.com";
+        await sandbox.TrainerCentral.AddLearnerAsync(email, $"Learner{cycle}", "Demo", cancellationToken);
+        await sandbox.TrainerCentral.EnrolAsync(email, course, cancellationToken);
+        await sandbox.TrainerCentral.AdvanceProgressAsync(email, course, 25 * cycle, cancellationToken);
+        return $"1 learner signed up and reached {25 * cycle}%";
+    }
+
     private static async Task<int> PollAllAsync(
         RecipeEngine engine,
         IReadOnlyList<RecipeDefinition> recipes,
@@ -140,8 +169,8 @@ internal static class DemoCommand
 
     private static IReadOnlyList<RecipeDefinition> LoadRecipes(OperationCatalog catalog)
     {
-        var folder = Path.Combine(Path.GetDirectoryName(DefinitionsFolder.Locate())!, "recipes", "examples");
-        var result = RecipeLoader.Load(catalog, folder);
+        var root = Path.Combine(Path.GetDirectoryName(DefinitionsFolder.Locate())!, "recipes");
+        var result = RecipeLoader.Load(catalog, Path.Combine(root, "examples"), Path.Combine(root, "trainercentral"));
         return result.IsValid
             ? result.Recipes
             : throw new CommandException($"the example recipes have problems: {result.Problems[0]}");
@@ -150,10 +179,32 @@ internal static class DemoCommand
     private static async Task WriteTableAsync(TextWriter output, Dictionary<string, Tally> tally)
     {
         var width = tally.Keys.Max(k => k.Length);
+        await output.WriteLineAsync("(stopped: a filter ended the run as meant, for example a contact the sync already knows)");
         await output.WriteLineAsync($"{"RECIPE".PadRight(width)}  FIRED  SUCCEEDED  STOPPED  FAILED");
         foreach (var (name, counts) in tally)
         {
             await output.WriteLineAsync($"{name.PadRight(width)}  {counts.Fired,5}  {counts.Succeeded,9}  {counts.Stopped,7}  {counts.Failed,6}");
+        }
+    }
+
+    /// <summary>Counts of what the recipes touch on both sides.</summary>
+    private sealed class World(OperationInvoker invoker, ConnectionContext ghl, ConnectionContext academy)
+    {
+        public async Task<(int Contacts, int Learners, int Notes)> CountAsync(CancellationToken cancellationToken)
+        {
+            var contacts = await invoker.ReadItemsAsync("contacts.list", new JsonObject { ["limit"] = 100 }, ghl, cancellationToken)
+                .ToListAsync(cancellationToken);
+            var learners = await invoker.ReadItemsAsync("trainercentral.learners.new", [], academy, cancellationToken)
+                .ToListAsync(cancellationToken);
+            var notes = 0;
+            foreach (var contact in contacts.Where(c => c?["tags"]?.AsArray().Any(t => t?.GetValue<string>() == "trainercentral") == true))
+            {
+                var listed = await invoker.InvokeAsync("contacts.notes.list", new JsonObject { ["contactId"] = contact!["id"]!.DeepClone() },
+                    ghl, cancellationToken);
+                notes += listed.Output?["notes"]?.AsArray().Count ?? 0;
+            }
+
+            return (contacts.Count, learners.Count, notes);
         }
     }
 
