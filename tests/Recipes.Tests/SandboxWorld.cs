@@ -10,6 +10,7 @@ using Connector.Runtime.Auth;
 using Connector.Runtime.Http.RateLimiting;
 using Connector.Runtime.Storage;
 using Connector.Sandbox;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Connector.Recipes.Tests;
@@ -56,7 +57,8 @@ internal sealed class SandboxWorld : IAsyncDisposable
 
     public RecipeEngine Engine { get; }
 
-    public static async Task<SandboxWorld> StartAsync()
+    /// <param name="logging">Where the sandbox logs, for tests that watch its requests; default nowhere.</param>
+    public static async Task<SandboxWorld> StartAsync(ILoggerFactory? logging = null)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
         var sandbox = await SandboxServer.StartAsync(new SandboxOptions
@@ -64,6 +66,7 @@ internal sealed class SandboxWorld : IAsyncDisposable
             Catalog = ShippedCatalog.Instance,
             TimeProvider = clock,
             RateLimits = new SandboxRateLimits { BurstLimit = 100_000, DailyLimit = 1_000_000 },
+            LoggerFactory = logging,
         });
         var token = await sandbox.CreatePrivateTokenAsync();
         return new SandboxWorld(sandbox, token, clock);

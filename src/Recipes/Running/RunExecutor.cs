@@ -35,7 +35,7 @@ internal sealed class RunExecutor(OperationInvoker invoker, RunStore store, RunS
         };
         foreach (var step in recipe.Steps)
         {
-            if (done.TryGetValue(step.Key, out var record) && record.Status != StepStatus.Started)
+            if (done.TryGetValue(step.Key, out var record) && IsSettled(record, step))
             {
                 if (record.Status == StepStatus.Stopped)
                 {
@@ -47,11 +47,11 @@ internal sealed class RunExecutor(OperationInvoker invoker, RunStore store, RunS
                 continue;
             }
 
-            var interrupted = record is { Status: StepStatus.Started };
             StepOutcome outcome;
             try
             {
-                outcome = await RunStepAsync(recipe, step, scope, run, interrupted, connections, cancellationToken).ConfigureAwait(false);
+                outcome = await RunStepAsync(recipe, step, scope, run, record, connections, cancellationToken)
+                    .ConfigureAwait(false);
             }
             catch (ReauthorizationRequiredException paused)
             {
@@ -82,11 +82,12 @@ internal sealed class RunExecutor(OperationInvoker invoker, RunStore store, RunS
         RecipeStep step,
         JsonObject scope,
         RunRecord run,
-        bool interrupted,
+        StepRecord? earlier,
         Func<string, ConnectionContext> connections,
         CancellationToken cancellationToken)
     {
         var input = JsonTemplate.Compile(step.Inputs.DeepClone()).Render(scope) as JsonObject ?? [];
+        var interrupted = earlier is { Status: StepStatus.Started };
         if (interrupted && step.Kind == StepKind.Action && step.Reconcile is not null)
         {
             var found = await ReconcileAsync(recipe, step, scope, connections, cancellationToken).ConfigureAwait(false);
@@ -99,8 +100,21 @@ internal sealed class RunExecutor(OperationInvoker invoker, RunStore store, RunS
         }
 
         var attempts = step.OnError.Mode == ErrorMode.Retry ? step.OnError.Attempts : 1;
-        var delay = step.OnError.Backoff;
-        for (var attempt = 1; ; attempt++)
+        var failed = earlier is { Status: StepStatus.Failed } ? earlier.Attempts : 0;
+        if (failed >= attempts)
+        {
+            // The process died after recording the last attempt's failure and before failing the run.
+            return new StepOutcome(StepStatus.Failed, null, earlier!.Error);
+        }
+
+        if (failed > 0)
+        {
+            // It died while waiting to try again: wait out what is left of that backoff.
+            var due = earlier!.FinishedAt + Backoff(step, failed);
+            await WaitUntilAsync(due, cancellationToken).ConfigureAwait(false);
+        }
+
+        for (var attempt = failed + 1; ; attempt++)
         {
             store.StartStep(run.Id, step.Key, step.Index, input);
             var watch = Stopwatch.StartNew();
@@ -111,8 +125,29 @@ internal sealed class RunExecutor(OperationInvoker invoker, RunStore store, RunS
                 return outcome;
             }
 
-            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
-            delay *= 2;
+            await Task.Delay(Backoff(step, attempt), time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // A step recorded as failed is settled only when its run goes on past failures; otherwise the run was
+    // stopped by a crash before it could retry the step or fail, and the step is not done.
+    private static bool IsSettled(StepRecord record, RecipeStep step) => record.Status switch
+    {
+        StepStatus.Started => false,
+        StepStatus.Failed => step.OnError.Mode == ErrorMode.Continue,
+        _ => true,
+    };
+
+    /// <summary>The wait after failed attempt <paramref name="attempt"/>: the backoff, doubled each time.</summary>
+    private static TimeSpan Backoff(RecipeStep step, int attempt) =>
+        step.OnError.Backoff * Math.Pow(2, attempt - 1);
+
+    private async Task WaitUntilAsync(DateTimeOffset? due, CancellationToken cancellationToken)
+    {
+        var wait = due - time.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait.Value, time, cancellationToken).ConfigureAwait(false);
         }
     }
 
