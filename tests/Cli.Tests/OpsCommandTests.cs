@@ -31,6 +31,19 @@ public sealed class OpsCommandTests
     }
 
     [Fact]
+    public async Task OpsList_GhlConnector_Reports126Operations55Triggers71ActionsIn14Categories()
+    {
+        var run = await CliRun.ExecuteAsync("ops", "list", "--connector", "ghl", "--json");
+
+        var operations = JsonNode.Parse(run.Output)!.AsArray();
+        Assert.Equal(126, operations.Count);
+        Assert.Equal(55, operations.Count(o => o!["kind"]!.GetValue<string>() == "trigger"));
+        Assert.Equal(71, operations.Count(o => o!["kind"]!.GetValue<string>() == "action"));
+        Assert.Equal(14, operations.Select(o => o!["category"]!.GetValue<string>()).Distinct().Count());
+        Assert.All(operations, o => Assert.Equal("ghl", o!["connector"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task OpsList_KindFilter_ListsOnlyThatKind()
     {
         var run = await CliRun.ExecuteAsync("ops", "list", "--kind", "trigger", "--category", "contacts", "--json");

@@ -22,14 +22,16 @@ internal static class OpsCommand
     private static Command List()
     {
         var category = new Option<string?>("--category") { Description = "Only this category, for example Contacts." };
+        var connector = new Option<string?>("--connector") { Description = "Only this connector's operations, for example ghl." };
         var kind = new Option<string?>("--kind") { Description = "Only triggers or only actions." };
         kind.AcceptOnlyFromAmong("trigger", "action");
         var json = CommonOptions.Json();
         var definitions = CommonOptions.Definitions();
-        var command = new Command("list", "List operations, by category and key.") { category, kind, json, definitions };
+        var command = new Command("list", "List operations, by category and key.") { connector, category, kind, json, definitions };
         command.SetAction(parse =>
         {
             var operations = CatalogSource.Load(parse.GetValue(definitions)).Operations
+                .Where(o => parse.GetValue(connector) is not { } c || o.Connector.Key == c)
                 .Where(o => parse.GetValue(category) is not { } c || string.Equals(o.Category, c, StringComparison.OrdinalIgnoreCase))
                 .Where(o => parse.GetValue(kind) is not { } k || o.Kind.ToString().Equals(k, StringComparison.OrdinalIgnoreCase))
                 .ToList();

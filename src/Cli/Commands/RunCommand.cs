@@ -15,17 +15,27 @@ internal static class RunCommand
         var recipe = new Argument<string>("RECIPE") { Description = "A recipe file, or the name of a recipe in --recipes." };
         var once = new Option<bool>("--once") { Description = "Poll once, run what fired, print a summary and exit." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would fire and what each step would send; send nothing that writes." };
+        var reset = new Option<bool>("--reset")
+        {
+            Description = "Forget the recipe's trigger state first (what it has seen): the next poll is a first poll again.",
+        };
         var folder = RecipesFolder();
         var definitions = CommonOptions.Definitions();
         var command = new Command("run", "Poll a recipe and run what its trigger fires (until Ctrl-C, or --once).")
         {
-            recipe, once, dryRun, folder, definitions,
+            recipe, once, dryRun, reset, folder, definitions,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var session = new RecipeSession(parse.GetValue(definitions));
             var definition = session.LoadRecipe(parse.GetValue(recipe)!, parse.GetValue(folder)!);
             var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(reset))
+            {
+                session.Store.ResetTrigger(definition.Name);
+                await output.WriteLineAsync($"{definition.Name}: trigger state cleared; the next poll is a first poll ({definition.Trigger.FirstPoll.Mode.ToString().ToLowerInvariant()})");
+            }
+
             try
             {
                 if (parse.GetValue(dryRun))
