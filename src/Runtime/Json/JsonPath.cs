@@ -17,6 +17,12 @@ public static class JsonPath
             return true;
         }
 
+        // Most paths are one name: no split, no allocation.
+        if (!path.Contains('.', StringComparison.Ordinal))
+        {
+            return Step(ref value, path);
+        }
+
         foreach (var step in path.Split('.'))
         {
             switch (value)
@@ -34,6 +40,22 @@ public static class JsonPath
         }
 
         return true;
+    }
+
+    private static bool Step(ref JsonNode? value, string step)
+    {
+        switch (value)
+        {
+            case JsonObject obj when obj.TryGetPropertyValue(step, out var next):
+                value = next;
+                return true;
+            case JsonArray array when int.TryParse(step, out var index) && index >= 0 && index < array.Count:
+                value = array[index];
+                return true;
+            default:
+                value = null;
+                return false;
+        }
     }
 
     /// <summary>The value at <paramref name="path"/>, or null when it is missing.</summary>
