@@ -11,7 +11,8 @@ internal static class CatalogSource
         var folder = path ?? DefinitionsFolder.Locate();
         if (!Directory.Exists(folder))
         {
-            throw new CommandException($"no definitions folder at '{folder}' (set --definitions or {DefinitionsFolder.Variable})");
+            throw new CommandException(
+                $"no definitions folder at '{folder}' (set --definitions or {DefinitionsFolder.Variable})");
         }
 
         var result = DefinitionLoader.Load(folder);
@@ -19,7 +20,8 @@ internal static class CatalogSource
         {
             var first = result.Problems[0];
             throw new CommandException(
-                $"{result.Problems.Count} problem(s) in the definitions, the first: {first}. Run `connector validate` for all.");
+                $"{result.Problems.Count} problem(s) in the definitions, the first: {first}. "
+                + "Run `connector validate` for all.");
         }
 
         return result.Catalog;

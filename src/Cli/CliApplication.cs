@@ -6,7 +6,11 @@ namespace Connector.Cli;
 /// <summary>The <c>connector</c> command: its verbs, and how failures become one-line reasons and exit codes.</summary>
 internal static class CliApplication
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(
+        string[] args,
+        TextWriter output,
+        TextWriter error,
+        CancellationToken cancellationToken = default)
     {
         var root = new RootCommand("Connector: run GoHighLevel automations described in YAML.")
         {
@@ -46,7 +50,8 @@ internal static class CliApplication
             await error.WriteLineAsync("connector: cancelled");
             return 130;
         }
-        catch (Exception unexpected) when (unexpected is IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception unexpected)
+            when (unexpected is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             await error.WriteLineAsync($"connector: {unexpected.Message}");
             return 1;

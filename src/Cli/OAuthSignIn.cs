@@ -53,7 +53,8 @@ internal sealed class OAuthSignIn(OAuthClient oauth, TextWriter output, bool ope
             LocationId = tokens.LocationId,
             LocationIds = tokens.ApprovedLocations ?? [],
             UserId = tokens.UserId,
-            Scopes = tokens.Scope?.Split(oauth.Settings.ScopeSeparator, StringSplitOptions.RemoveEmptyEntries) ?? [.. scopes],
+            Scopes = tokens.Scope?.Split(oauth.Settings.ScopeSeparator, StringSplitOptions.RemoveEmptyEntries)
+                ?? [.. scopes],
             ClientId = clientId,
             ClientSecret = clientSecret,
             AccessToken = tokens.AccessToken,
@@ -63,7 +64,10 @@ internal sealed class OAuthSignIn(OAuthClient oauth, TextWriter output, bool ope
         };
     }
 
-    private async Task<string> WaitForCodeAsync(HttpListener listener, string state, CancellationToken cancellationToken)
+    private async Task<string> WaitForCodeAsync(
+        HttpListener listener,
+        string state,
+        CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
@@ -116,7 +120,8 @@ internal sealed class OAuthSignIn(OAuthClient oauth, TextWriter output, bool ope
     {
         var opener = OperatingSystem.IsMacOS() ? "open"
             : OperatingSystem.IsWindows() ? "explorer"
-            : Environment.GetEnvironmentVariable("DISPLAY") is not null || Environment.GetEnvironmentVariable("WAYLAND_DISPLAY") is not null
+            : Environment.GetEnvironmentVariable("DISPLAY") is not null
+                    || Environment.GetEnvironmentVariable("WAYLAND_DISPLAY") is not null
                 ? "xdg-open"
                 : null;
         if (opener is null)

@@ -14,7 +14,9 @@ internal static class ProgressReporter
         IReadOnlyList<T> items,
         Func<T, Task<string>> work)
     {
-        var interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+        var interactive = ReferenceEquals(output, Console.Out)
+            && !Console.IsOutputRedirected
+            && AnsiConsole.Profile.Capabilities.Interactive;
         if (!interactive)
         {
             for (var i = 0; i < items.Count; i++)
@@ -27,7 +29,11 @@ internal static class ProgressReporter
         }
 
         await AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Columns(
+                new TaskDescriptionColumn(),
+                new ProgressBarColumn(),
+                new PercentageColumn(),
+                new RemainingTimeColumn())
             .StartAsync(async context =>
             {
                 var task = context.AddTask(Markup.Escape(title), maxValue: items.Count);

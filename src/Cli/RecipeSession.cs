@@ -36,7 +36,9 @@ internal sealed class RecipeSession : IDisposable
         }
         catch (KeyNotFoundException missing)
         {
-            throw new CommandException($"recipe '{recipe.Name}' uses {connector} through {missing.Message[..1].ToLowerInvariant()}{missing.Message[1..]}");
+            throw new CommandException(
+                $"recipe '{recipe.Name}' uses {connector} through "
+                + $"{missing.Message[..1].ToLowerInvariant()}{missing.Message[1..]}");
         }
     }
 
@@ -71,7 +73,9 @@ internal sealed class RecipeSession : IDisposable
     }
 
     private RecipeDefinition? FindInFolder(string name, string folder) =>
-        Directory.Exists(folder) ? RecipeLoader.Load(Catalog, folder).Recipes.FirstOrDefault(r => r.Name == name) : null;
+        Directory.Exists(folder)
+            ? RecipeLoader.Load(Catalog, folder).Recipes.FirstOrDefault(r => r.Name == name)
+            : null;
 
     private string FindByName(string name, string folder) =>
         FindInFolder(name, folder)?.Source.File

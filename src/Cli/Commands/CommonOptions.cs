@@ -7,7 +7,8 @@ internal static class CommonOptions
 {
     public static Option<string?> Definitions() => new("--definitions")
     {
-        Description = "Folder of definitions (default: $CONNECTOR_DEFINITIONS, ./definitions, or the installed catalog).",
+        Description = "Folder of definitions (default: $CONNECTOR_DEFINITIONS, ./definitions, "
+            + "or the installed catalog).",
     };
 
     public static Option<Uri?> BaseUrl() => new("--base-url")

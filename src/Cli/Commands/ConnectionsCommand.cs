@@ -13,32 +13,51 @@ namespace Connector.Cli.Commands;
 /// <summary><c>connector connections add|list|show|remove|test</c>: the accounts recipes act as.</summary>
 internal static class ConnectionsCommand
 {
-    public static Command Create() => new("connections", "Add, list, show, test and remove connections to your accounts.")
-    {
-        Add(),
-        List(),
-        Show(),
-        Remove(),
-        Test(),
-    };
+    public static Command Create() =>
+        new("connections", "Add, list, show, test and remove connections to your accounts.")
+        {
+            Add(),
+            List(),
+            Show(),
+            Remove(),
+            Test(),
+        };
 
     private static Command Add()
     {
         var connector = new Argument<string>("CONNECTOR") { Description = "Connector key, for example ghl." };
-        var name = new Option<string>("--name") { Description = "Name to refer to the connection by.", Required = true };
+        var name = new Option<string>("--name")
+        {
+            Description = "Name to refer to the connection by.",
+            Required = true,
+        };
         var token = new Option<string?>("--token") { Description = "A private integration token (pit-...)." };
         var clientId = new Option<string?>("--client-id") { Description = "OAuth client id of your app." };
         var clientSecret = new Option<string?>("--client-secret") { Description = "OAuth client secret of your app." };
-        var scopes = new Option<string?>("--scopes") { Description = "Scopes to ask for, space-separated (default: every scope)." };
+        var scopes = new Option<string?>("--scopes")
+        {
+            Description = "Scopes to ask for, space-separated (default: every scope).",
+        };
         var whiteLabel = new Option<bool>("--white-label") { Description = "Sign in on the white-label domain." };
-        var location = new Option<string?>("--location-id") { Description = "For a private token: the location it belongs to." };
-        var noBrowser = new Option<bool>("--no-browser") { Description = "Print the sign-in address without opening a browser." };
-        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for the sign-in.", DefaultValueFactory = _ => 300 };
+        var location = new Option<string?>("--location-id")
+        {
+            Description = "For a private token: the location it belongs to.",
+        };
+        var noBrowser = new Option<bool>("--no-browser")
+        {
+            Description = "Print the sign-in address without opening a browser.",
+        };
+        var timeout = new Option<int>("--timeout")
+        {
+            Description = "Seconds to wait for the sign-in.",
+            DefaultValueFactory = _ => 300,
+        };
         var baseUrl = CommonOptions.BaseUrl();
         var definitions = CommonOptions.Definitions();
         var command = new Command("add", "Connect an account: a private token, or OAuth 2.0 sign-in in the browser.")
         {
-            connector, name, token, clientId, clientSecret, scopes, whiteLabel, location, noBrowser, timeout, baseUrl, definitions,
+            connector, name, token, clientId, clientSecret, scopes,
+            whiteLabel, location, noBrowser, timeout, baseUrl, definitions,
         };
         command.Validators.Add(result =>
         {
@@ -74,10 +93,22 @@ internal static class ConnectionsCommand
                 using var http = new HttpClient();
                 using var resolver = new ConnectionResolver(catalog, state.Connections, http);
                 var oauth = resolver.OAuthFor(definition, parse.GetValue(baseUrl));
-                var flow = new OAuthSignIn(oauth, output, !parse.GetValue(noBrowser), TimeSpan.FromSeconds(parse.GetValue(timeout)));
-                var requested = parse.GetValue(scopes)?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [.. definition.Scopes];
-                stored = await flow.SignInAsync(parse.GetValue(name)!, definition.Key, parse.GetValue(clientId)!,
-                    parse.GetValue(clientSecret)!, requested, parse.GetValue(whiteLabel), parse.GetValue(baseUrl), cancellationToken);
+                var flow = new OAuthSignIn(
+                    oauth,
+                    output,
+                    !parse.GetValue(noBrowser),
+                    TimeSpan.FromSeconds(parse.GetValue(timeout)));
+                var requested = parse.GetValue(scopes)?.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                    ?? [.. definition.Scopes];
+                stored = await flow.SignInAsync(
+                    parse.GetValue(name)!,
+                    definition.Key,
+                    parse.GetValue(clientId)!,
+                    parse.GetValue(clientSecret)!,
+                    requested,
+                    parse.GetValue(whiteLabel),
+                    parse.GetValue(baseUrl),
+                    cancellationToken);
             }
 
             try
@@ -112,7 +143,9 @@ internal static class ConnectionsCommand
 
             foreach (var connection in connections)
             {
-                await output.WriteLineAsync($"{connection.Name,-20} {connection.Connector,-8} {Status(connection),-22} {Describe(connection)}");
+                await output.WriteLineAsync(
+                    $"{connection.Name,-20} {connection.Connector,-8} "
+                    + $"{Status(connection),-22} {Describe(connection)}");
             }
 
             await output.WriteLineAsync($"{connections.Count} connection(s)");
@@ -157,7 +190,9 @@ internal static class ConnectionsCommand
     {
         var name = new Argument<string>("NAME");
         var definitions = CommonOptions.Definitions();
-        var command = new Command("test", "Call a cheap operation with the connection, and list what its scopes do not cover.")
+        var command = new Command(
+            "test",
+            "Call a cheap operation with the connection, and list what its scopes do not cover.")
         {
             name, definitions,
         };
@@ -184,14 +219,18 @@ internal static class ConnectionsCommand
             }
 
             var uncovered = catalog.Operations
-                .Where(o => o.Connector.Key == stored.Connector && stored.Scopes.Count > 0 && o.Scopes.Any(s => !stored.Scopes.Contains(s)))
+                .Where(o => o.Connector.Key == stored.Connector
+                    && stored.Scopes.Count > 0
+                    && o.Scopes.Any(s => !stored.Scopes.Contains(s)))
                 .ToList();
             await output.WriteLineAsync(stored.Scopes.Count == 0
                 ? "The vendor did not say which scopes this token has; each operation finds out when it runs."
                 : $"{uncovered.Count} operation(s) need scopes the connection lacks:");
             foreach (var op in uncovered)
             {
-                await output.WriteLineAsync($"  {op.Key,-44} needs {string.Join(", ", op.Scopes.Where(s => !stored.Scopes.Contains(s)))}");
+                await output.WriteLineAsync(
+                    $"  {op.Key,-44} needs "
+                    + $"{string.Join(", ", op.Scopes.Where(s => !stored.Scopes.Contains(s)))}");
             }
 
             return 0;
@@ -203,9 +242,10 @@ internal static class ConnectionsCommand
     private static OperationDefinition ProbeFor(OperationCatalog catalog, ConnectionContext context) =>
         catalog.Get(context.TokenType == TokenType.Company ? "companies.get" : "locations.get");
 
-    private static JsonObject ProbeInputs(OperationDefinition probe, ConnectionContext context) => probe.Key == "companies.get"
-        ? new JsonObject { ["companyId"] = context.CompanyId }
-        : new JsonObject { ["locationId"] = context.LocationId };
+    private static JsonObject ProbeInputs(OperationDefinition probe, ConnectionContext context) =>
+        probe.Key == "companies.get"
+            ? new JsonObject { ["companyId"] = context.CompanyId }
+            : new JsonObject { ["locationId"] = context.LocationId };
 
     private static StoredConnection Find(LocalState state, string name) =>
         state.Connections.Find(name) ?? throw new CommandException($"no connection named '{name}'");

@@ -17,7 +17,9 @@ internal static class HostCommand
             DefaultValueFactory = _ => 16,
         };
         var definitions = CommonOptions.Definitions();
-        var command = new Command("host", "Run every enabled recipe on its schedule; reloads recipes when their files change; Ctrl-C stops.")
+        var command = new Command(
+            "host",
+            "Run every enabled recipe on its schedule; reloads recipes when their files change; Ctrl-C stops.")
         {
             folder, concurrency, definitions,
         };
@@ -30,7 +32,11 @@ internal static class HostCommand
             }
 
             using var session = new RecipeSession(parse.GetValue(definitions));
-            var options = new RecipeHostOptions { RecipesFolder = Path.GetFullPath(recipes), MaxConcurrentPolls = parse.GetValue(concurrency) };
+            var options = new RecipeHostOptions
+            {
+                RecipesFolder = Path.GetFullPath(recipes),
+                MaxConcurrentPolls = parse.GetValue(concurrency),
+            };
             using var host = RecipeHostBuilder.Build(options, session.Catalog, session.Engine, logging => logging
                 .AddSimpleConsole(console =>
                 {
@@ -40,7 +46,8 @@ internal static class HostCommand
                 .SetMinimumLevel(LogLevel.Information)
                 .AddFilter("Quartz", LogLevel.Warning)
                 .AddFilter("Microsoft", LogLevel.Warning));
-            await parse.InvocationConfiguration.Output.WriteLineAsync($"Hosting the recipes of {options.RecipesFolder}; Ctrl-C stops.");
+            await parse.InvocationConfiguration.Output.WriteLineAsync(
+                $"Hosting the recipes of {options.RecipesFolder}; Ctrl-C stops.");
             await host.RunAsync(cancellationToken);
             return 0;
         });

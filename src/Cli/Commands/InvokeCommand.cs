@@ -20,7 +20,10 @@ internal static class InvokeCommand
         };
         var example = new Option<bool>("--example") { Description = "Use the operation's example inputs." };
         var connectionOptions = new ConnectionOptions();
-        var allPages = new Option<bool>("--all-pages") { Description = "Triggers: read every page and print the items." };
+        var allPages = new Option<bool>("--all-pages")
+        {
+            Description = "Triggers: read every page and print the items.",
+        };
         var definitions = CommonOptions.Definitions();
         var command = new Command("invoke", "Run one operation and print its output as JSON.")
         {
@@ -38,7 +41,9 @@ internal static class InvokeCommand
         {
             var catalog = CatalogSource.Load(parse.GetValue(definitions));
             var op = OpsCommand.Lookup(catalog, parse.GetValue(key)!);
-            var inputs = parse.GetValue(example) ? (JsonObject)op.Example.DeepClone() : ReadInputs(parse.GetValue(input)!);
+            var inputs = parse.GetValue(example)
+                ? (JsonObject)op.Example.DeepClone()
+                : ReadInputs(parse.GetValue(input)!);
             using var resolved = connectionOptions.Open(parse, catalog, op.Connector);
             var connection = resolved.Context;
 

@@ -22,18 +22,26 @@ internal static class OpsCommand
     private static Command List()
     {
         var category = new Option<string?>("--category") { Description = "Only this category, for example Contacts." };
-        var connector = new Option<string?>("--connector") { Description = "Only this connector's operations, for example ghl." };
+        var connector = new Option<string?>("--connector")
+        {
+            Description = "Only this connector's operations, for example ghl.",
+        };
         var kind = new Option<string?>("--kind") { Description = "Only triggers or only actions." };
         kind.AcceptOnlyFromAmong("trigger", "action");
         var json = CommonOptions.Json();
         var definitions = CommonOptions.Definitions();
-        var command = new Command("list", "List operations, by category and key.") { connector, category, kind, json, definitions };
+        var command = new Command("list", "List operations, by category and key.")
+        {
+            connector, category, kind, json, definitions,
+        };
         command.SetAction(parse =>
         {
             var operations = CatalogSource.Load(parse.GetValue(definitions)).Operations
                 .Where(o => parse.GetValue(connector) is not { } c || o.Connector.Key == c)
-                .Where(o => parse.GetValue(category) is not { } c || string.Equals(o.Category, c, StringComparison.OrdinalIgnoreCase))
-                .Where(o => parse.GetValue(kind) is not { } k || o.Kind.ToString().Equals(k, StringComparison.OrdinalIgnoreCase))
+                .Where(o => parse.GetValue(category) is not { } c
+                    || string.Equals(o.Category, c, StringComparison.OrdinalIgnoreCase))
+                .Where(o => parse.GetValue(kind) is not { } k
+                    || o.Kind.ToString().Equals(k, StringComparison.OrdinalIgnoreCase))
                 .ToList();
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
@@ -56,7 +64,8 @@ internal static class OpsCommand
         foreach (var op in operations)
         {
             var kind = op.Kind.ToString().ToLowerInvariant();
-            output.WriteLine($"{op.Key.PadRight(keyWidth)}  {kind,-7}  {op.Category.PadRight(categoryWidth)}  {op.Title}");
+            output.WriteLine(
+                $"{op.Key.PadRight(keyWidth)}  {kind,-7}  {op.Category.PadRight(categoryWidth)}  {op.Title}");
         }
 
         output.WriteLine($"{operations.Count} operation(s)");
@@ -90,13 +99,24 @@ internal static class OpsCommand
 
     private static Command Choices()
     {
-        var key = new Argument<string>("KEY") { Description = "Operation key, for example calendars.appointments.create." };
-        var field = new Argument<string>("FIELD") { Description = "Input field whose choices to list, for example calendarId." };
-        var input = new Option<string?>("--input") { Description = "Inputs chosen so far (JSON or @FILE); listings may depend on them." };
+        var key = new Argument<string>("KEY")
+        {
+            Description = "Operation key, for example calendars.appointments.create.",
+        };
+        var field = new Argument<string>("FIELD")
+        {
+            Description = "Input field whose choices to list, for example calendarId.",
+        };
+        var input = new Option<string?>("--input")
+        {
+            Description = "Inputs chosen so far (JSON or @FILE); listings may depend on them.",
+        };
         var json = CommonOptions.Json();
         var definitions = CommonOptions.Definitions();
         var connection = new ConnectionOptions();
-        var command = new Command("choices", "List the (value, label) pairs an input field accepts, as a dropdown would.")
+        var command = new Command(
+            "choices",
+            "List the (value, label) pairs an input field accepts, as a dropdown would.")
         {
             key, field, input, json, definitions,
         };
@@ -112,9 +132,15 @@ internal static class OpsCommand
             using var resolved = connection.Open(parse, catalog, op.Connector);
             try
             {
-                choices = await invoker.ResolveAsync(op.Key, parse.GetValue(field)!, inputs, resolved.Context, cancellationToken);
+                choices = await invoker.ResolveAsync(
+                    op.Key,
+                    parse.GetValue(field)!,
+                    inputs,
+                    resolved.Context,
+                    cancellationToken);
             }
-            catch (Exception failure) when (failure is OperationException or Runtime.Auth.ReauthorizationRequiredException)
+            catch (Exception failure)
+                when (failure is OperationException or Runtime.Auth.ReauthorizationRequiredException)
             {
                 throw new CommandException(failure.Message, 1, failure);
             }
@@ -144,7 +170,10 @@ internal static class OpsCommand
     {
         var file = new Option<string?>("--output") { Description = "Write to this file instead of standard output." };
         var definitions = CommonOptions.Definitions();
-        var command = new Command("export", "Write the whole catalog as one JSON document for recipe builders.") { file, definitions };
+        var command = new Command("export", "Write the whole catalog as one JSON document for recipe builders.")
+        {
+            file, definitions,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var document = JsonText.Format(CatalogExport.Build(CatalogSource.Load(parse.GetValue(definitions))));
@@ -162,9 +191,15 @@ internal static class OpsCommand
 
     private static Command Table()
     {
-        var check = new Option<string?>("--check") { Description = "Fail when this file (docs/operations.md) differs from the table." };
+        var check = new Option<string?>("--check")
+        {
+            Description = "Fail when this file (docs/operations.md) differs from the table.",
+        };
         var definitions = CommonOptions.Definitions();
-        var command = new Command("table", "Print the catalog as a Markdown table (docs/operations.md).") { check, definitions };
+        var command = new Command("table", "Print the catalog as a Markdown table (docs/operations.md).")
+        {
+            check, definitions,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var table = OperationsTable.Render(CatalogSource.Load(parse.GetValue(definitions)));
@@ -219,9 +254,12 @@ internal static class OpsCommand
         {
             var type = field.Items is { } items ? $"array of {FieldTypes.Name(items)}" : FieldTypes.Name(field.Type);
             var required = field.Required ? "required" : "optional";
-            var choices = field.Choices.Count > 0 ? $"; one of {string.Join(", ", field.Choices.Select(c => c.Label))}" : "";
+            var choices = field.Choices.Count > 0
+                ? $"; one of {string.Join(", ", field.Choices.Select(c => c.Label))}"
+                : "";
             var from = field.DynamicChoices is { } d ? $"; choices from {d.Operation}" : "";
-            output.WriteLine($"  {field.Key} ({type}, {required}{choices}{from}){(field.Help is { } h ? ": " + h : "")}");
+            output.WriteLine(
+                $"  {field.Key} ({type}, {required}{choices}{from}){(field.Help is { } h ? ": " + h : "")}");
         }
 
         output.WriteLine();

@@ -12,12 +12,19 @@ internal static class RunCommand
 {
     public static Command Create()
     {
-        var recipe = new Argument<string>("RECIPE") { Description = "A recipe file, or the name of a recipe in --recipes." };
+        var recipe = new Argument<string>("RECIPE")
+        {
+            Description = "A recipe file, or the name of a recipe in --recipes.",
+        };
         var once = new Option<bool>("--once") { Description = "Poll once, run what fired, print a summary and exit." };
-        var dryRun = new Option<bool>("--dry-run") { Description = "Show what would fire and what each step would send; send nothing that writes." };
+        var dryRun = new Option<bool>("--dry-run")
+        {
+            Description = "Show what would fire and what each step would send; send nothing that writes.",
+        };
         var reset = new Option<bool>("--reset")
         {
-            Description = "Forget the recipe's trigger state first (what it has seen): the next poll is a first poll again.",
+            Description = "Forget the recipe's trigger state first (what it has seen): "
+                + "the next poll is a first poll again.",
         };
         var folder = RecipesFolder();
         var definitions = CommonOptions.Definitions();
@@ -33,7 +40,9 @@ internal static class RunCommand
             if (parse.GetValue(reset))
             {
                 session.Store.ResetTrigger(definition.Name);
-                await output.WriteLineAsync($"{definition.Name}: trigger state cleared; the next poll is a first poll ({definition.Trigger.FirstPoll.Mode.ToString().ToLowerInvariant()})");
+                await output.WriteLineAsync(
+                    $"{definition.Name}: trigger state cleared; the next poll is a first poll "
+                    + $"({definition.Trigger.FirstPoll.Mode.ToString().ToLowerInvariant()})");
             }
 
             try
@@ -48,9 +57,12 @@ internal static class RunCommand
                 {
                     var summary = await session.Engine.PollAndRunAsync(definition, cancellationToken);
                     await output.WriteLineAsync(summary.ToString());
-                    foreach (var (run, status) in summary.Runs.Where(r => r.Status != Recipes.Storage.RunStatus.Succeeded))
+                    foreach (var (run, status) in summary.Runs
+                        .Where(r => r.Status != Recipes.Storage.RunStatus.Succeeded))
                     {
-                        await output.WriteLineAsync($"  {run.Id}: {status.ToString().ToLowerInvariant()} {session.Store.Find(run.Id)?.Error}");
+                        await output.WriteLineAsync(
+                            $"  {run.Id}: {status.ToString().ToLowerInvariant()} "
+                            + $"{session.Store.Find(run.Id)?.Error}");
                     }
 
                     if (parse.GetValue(once))
@@ -76,12 +88,18 @@ internal static class RunCommand
         DefaultValueFactory = _ => "recipes",
     };
 
-    private static async Task DryRunAsync(RecipeSession session, RecipeDefinition recipe, TextWriter output, CancellationToken cancellationToken)
+    private static async Task DryRunAsync(
+        RecipeSession session,
+        RecipeDefinition recipe,
+        TextWriter output,
+        CancellationToken cancellationToken)
     {
         var items = await session.Engine.PreviewPollAsync(recipe, cancellationToken);
         var firing = items.Where(i => i.Fires).ToList();
         await output.WriteLineAsync($"{recipe.Name}: the trigger would fire {firing.Count} item(s)"
-            + (firing.Count < items.Count ? $" and remember {items.Count - firing.Count} without firing (first poll)" : ""));
+            + (firing.Count < items.Count
+                ? $" and remember {items.Count - firing.Count} without firing (first poll)"
+                : ""));
         foreach (var item in firing)
         {
             await output.WriteLineAsync($"- item {item.Key}");
@@ -91,7 +109,8 @@ internal static class RunCommand
                 await output.WriteLineAsync($"    {step.Key}: {step.Description}");
                 if (step.Request is JsonObject request)
                 {
-                    await output.WriteLineAsync("      " + JsonText.Format(request).Replace("\n", "\n      ", StringComparison.Ordinal));
+                    await output.WriteLineAsync(
+                        "      " + JsonText.Format(request).Replace("\n", "\n      ", StringComparison.Ordinal));
                 }
             }
         }

@@ -17,16 +17,25 @@ internal static class RunsCommand
     private static Command List()
     {
         var recipe = new Option<string?>("--recipe") { Description = "Only runs of this recipe." };
-        var status = new Option<string?>("--status") { Description = "Only runs with this status (queued, running, succeeded, failed, stopped, paused)." };
+        var status = new Option<string?>("--status")
+        {
+            Description = "Only runs with this status (queued, running, succeeded, failed, stopped, paused).",
+        };
         status.AcceptOnlyFromAmong("queued", "running", "succeeded", "failed", "stopped", "paused");
-        var limit = new Option<int>("--limit") { Description = "At most this many, newest first.", DefaultValueFactory = _ => 50 };
+        var limit = new Option<int>("--limit")
+        {
+            Description = "At most this many, newest first.",
+            DefaultValueFactory = _ => 50,
+        };
         var json = CommonOptions.Json();
         var command = new Command("list", "List runs, newest first.") { recipe, status, limit, json };
         command.SetAction(async parse =>
         {
             using var state = LocalState.Open();
             var store = new RunStore(state.Store);
-            var filter = parse.GetValue(status) is { } s ? Enum.Parse<RunStatus>(s, ignoreCase: true) : (RunStatus?)null;
+            var filter = parse.GetValue(status) is { } s
+                ? Enum.Parse<RunStatus>(s, ignoreCase: true)
+                : (RunStatus?)null;
             var runs = store.List(parse.GetValue(recipe), filter, parse.GetValue(limit));
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
@@ -37,7 +46,9 @@ internal static class RunsCommand
 
             foreach (var run in runs)
             {
-                await output.WriteLineAsync($"{run.Id}  {run.Recipe,-24} {run.Status.ToString().ToLowerInvariant(),-9} {run.CreatedAt:u}  {run.Error}");
+                await output.WriteLineAsync(
+                    $"{run.Id}  {run.Recipe,-24} {run.Status.ToString().ToLowerInvariant(),-9} "
+                    + $"{run.CreatedAt:u}  {run.Error}");
             }
 
             await output.WriteLineAsync($"{runs.Count} run(s)");
@@ -49,11 +60,17 @@ internal static class RunsCommand
     private static Command Show()
     {
         var id = new Argument<string>("ID");
-        var command = new Command("show", "Show a run: its trigger item and each step's input, output, status, duration and error.") { id };
+        var command = new Command(
+            "show",
+            "Show a run: its trigger item and each step's input, output, status, duration and error.")
+        {
+            id,
+        };
         command.SetAction(async parse =>
         {
             using var state = LocalState.Open();
-            var run = new RunStore(state.Store).Find(parse.GetValue(id)!) ?? throw new CommandException($"no run '{parse.GetValue(id)}'");
+            var run = new RunStore(state.Store).Find(parse.GetValue(id)!)
+                ?? throw new CommandException($"no run '{parse.GetValue(id)}'");
             var detail = Summary(run);
             detail["trigger"] = run.Trigger?.DeepClone();
             detail["steps"] = new JsonArray([.. run.Steps.Select(s => new JsonObject
@@ -75,11 +92,19 @@ internal static class RunsCommand
     private static Command Replay()
     {
         var id = new Argument<string?>("ID") { Description = "The run to replay.", Arity = ArgumentArity.ZeroOrOne };
-        var allFailed = new Option<bool>("--all-failed") { Description = "Replay every failed run (of --recipe, if given)." };
-        var recipeName = new Option<string?>("--recipe") { Description = "With --all-failed: only this recipe's runs." };
+        var allFailed = new Option<bool>("--all-failed")
+        {
+            Description = "Replay every failed run (of --recipe, if given).",
+        };
+        var recipeName = new Option<string?>("--recipe")
+        {
+            Description = "With --all-failed: only this recipe's runs.",
+        };
         var folder = RunCommand.RecipesFolder();
         var definitions = CommonOptions.Definitions();
-        var command = new Command("replay", "Run failed runs again from their failed step, with the recipe as it is now.")
+        var command = new Command(
+            "replay",
+            "Run failed runs again from their failed step, with the recipe as it is now.")
         {
             id, allFailed, recipeName, folder, definitions,
         };
@@ -98,18 +123,24 @@ internal static class RunsCommand
                 : session.Store.List(parse.GetValue(recipeName), RunStatus.Failed, int.MaxValue).Reverse().ToList();
             var recipes = new Dictionary<string, Recipes.Definitions.RecipeDefinition>(StringComparer.Ordinal);
             var failed = 0;
-            await ProgressReporter.RunAsync(parse.InvocationConfiguration.Output, "Replaying", originals, async original =>
-            {
-                if (!recipes.TryGetValue(original.Recipe, out var recipe))
+            await ProgressReporter.RunAsync(
+                parse.InvocationConfiguration.Output,
+                "Replaying",
+                originals,
+                async original =>
                 {
-                    recipe = recipes[original.Recipe] = session.LoadRecipe(original.Recipe, parse.GetValue(folder)!);
-                }
+                    if (!recipes.TryGetValue(original.Recipe, out var recipe))
+                    {
+                        recipe = recipes[original.Recipe] =
+                            session.LoadRecipe(original.Recipe, parse.GetValue(folder)!);
+                    }
 
-                var replay = await session.Engine.ReplayAsync(recipe, original.Id, cancellationToken);
-                failed += replay.Status == RunStatus.Succeeded ? 0 : 1;
-                var error = replay.Error is null ? "" : ": " + replay.Error;
-                return $"{replay.Id}: {replay.Status.ToString().ToLowerInvariant()} (replay of {original.Id}){error}";
-            });
+                    var replay = await session.Engine.ReplayAsync(recipe, original.Id, cancellationToken);
+                    failed += replay.Status == RunStatus.Succeeded ? 0 : 1;
+                    var error = replay.Error is null ? "" : ": " + replay.Error;
+                    return $"{replay.Id}: {replay.Status.ToString().ToLowerInvariant()} "
+                        + $"(replay of {original.Id}){error}";
+                });
             return failed == 0 ? 0 : 2;
         });
         return command;

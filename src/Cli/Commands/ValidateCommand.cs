@@ -3,7 +3,9 @@ using Connector.Operations.Loading;
 
 namespace Connector.Cli.Commands;
 
-/// <summary><c>connector validate [PATH...]</c>: every problem of the definitions, as file:line:column: message.</summary>
+/// <summary>
+/// <c>connector validate [PATH...]</c>: every problem of the definitions, as file:line:column: message.
+/// </summary>
 internal static class ValidateCommand
 {
     public static Command Create()
@@ -13,7 +15,10 @@ internal static class ValidateCommand
             Description = "Definition files or folders (default: the definitions folder).",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var command = new Command("validate", "Check definitions and report each problem with its file and line.") { paths };
+        var command = new Command("validate", "Check definitions and report each problem with its file and line.")
+        {
+            paths,
+        };
         command.SetAction(parse =>
         {
             var targets = parse.GetValue(paths) is { Length: > 0 } given ? given : [DefinitionsFolder.Locate()];

@@ -16,7 +16,8 @@ public static class CatalogExport
     {
         ["$schema"] = "https://connector.dev/schema/catalog.schema.json",
         ["formatVersion"] = FormatVersion,
-        ["connectors"] = new JsonArray([.. catalog.Connectors.OrderBy(c => c.Key, StringComparer.Ordinal).Select(Connector)]),
+        ["connectors"] = new JsonArray(
+            [.. catalog.Connectors.OrderBy(c => c.Key, StringComparer.Ordinal).Select(Connector)]),
         ["operations"] = new JsonArray([.. catalog.Operations.Select(OperationDescriber.Describe)]),
     };
 

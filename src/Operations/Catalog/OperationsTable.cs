@@ -13,7 +13,8 @@ public static class OperationsTable
         text.AppendLine();
         text.AppendLine("Generated from `definitions/` by `connector ops table`; do not edit by hand (CI checks it).");
         text.AppendLine();
-        text.AppendLine($"{operations.Count} operations: {operations.Count(o => o.Kind == Definitions.OperationKind.Trigger)} triggers, "
+        text.AppendLine($"{operations.Count} operations: "
+            + $"{operations.Count(o => o.Kind == Definitions.OperationKind.Trigger)} triggers, "
             + $"{operations.Count(o => o.Kind == Definitions.OperationKind.Action)} actions, "
             + $"{operations.Select(o => o.Category).Distinct().Count()} categories.");
         foreach (var category in operations.GroupBy(o => o.Category))
@@ -27,7 +28,8 @@ public static class OperationsTable
             {
                 var kind = op.Kind.ToString().ToLowerInvariant() + (op.IsAgencyOnly ? " (agency only)" : "");
                 var scopes = op.Scopes.Count == 0 ? "" : string.Join(", ", op.Scopes.Select(s => $"`{s}`"));
-                text.AppendLine($"| `{op.Key}` | {kind} | {Escape(op.Title)} | `{op.Request.Method} {op.Request.Path}` | {scopes} |");
+                text.AppendLine($"| `{op.Key}` | {kind} | {Escape(op.Title)} "
+                    + $"| `{op.Request.Method} {op.Request.Path}` | {scopes} |");
             }
         }
 

@@ -41,7 +41,11 @@ public sealed class ConnectionResolver(
         return new ConnectionContext
         {
             Name = name,
-            Auth = asLocation ? Source($"{name}\n{locationId}", () => CreateLocationSource(connection, connector, locationId!, agency)) : agency,
+            Auth = asLocation
+                ? Source(
+                    $"{name}\n{locationId}",
+                    () => CreateLocationSource(connection, connector, locationId!, agency))
+                : agency,
             BaseUrl = connection.BaseUrl,
             TokenType = connection.UserType switch
             {
@@ -57,7 +61,9 @@ public sealed class ConnectionResolver(
         };
     }
 
-    /// <summary>The OAuth client for a connector, at the vendor's addresses or those of <paramref name="baseUrl"/>.</summary>
+    /// <summary>
+    /// The OAuth client for a connector, at the vendor's addresses or those of <paramref name="baseUrl"/>.
+    /// </summary>
     public OAuthClient OAuthFor(ConnectorDefinition connector, Uri? baseUrl)
     {
         var spec = connector.Auth.OAuth2
@@ -68,11 +74,17 @@ public sealed class ConnectionResolver(
     private IAccessTokenSource Source(string key, Func<IAccessTokenSource> create) =>
         _sources.GetOrAdd(key, _ => new Lazy<IAccessTokenSource>(create)).Value;
 
-    private IAccessTokenSource CreateSource(StoredConnection connection, ConnectorDefinition connector) => connection.Kind switch
-    {
-        ConnectionKind.PrivateToken => new StaticTokenSource(connection.AccessToken!),
-        _ => new OAuthTokenSource(connection, store, OAuthFor(connector, connection.BaseUrl), _options.RefreshMargin, time),
-    };
+    private IAccessTokenSource CreateSource(StoredConnection connection, ConnectorDefinition connector) =>
+        connection.Kind switch
+        {
+            ConnectionKind.PrivateToken => new StaticTokenSource(connection.AccessToken!),
+            _ => new OAuthTokenSource(
+                connection,
+                store,
+                OAuthFor(connector, connection.BaseUrl),
+                _options.RefreshMargin,
+                time),
+        };
 
     private LocationTokenSource CreateLocationSource(
         StoredConnection connection,

@@ -19,7 +19,9 @@ public sealed record InputField
 
     public string? Help { get; init; }
 
-    /// <summary>Value used when the caller gives none; may be a template such as <c>{{connection.locationId}}</c>.</summary>
+    /// <summary>
+    /// Value used when the caller gives none; may be a template such as <c>{{connection.locationId}}</c>.
+    /// </summary>
     public JsonNode? Default { get; init; }
 
     /// <summary>The only values accepted, when the vendor fixes them.</summary>

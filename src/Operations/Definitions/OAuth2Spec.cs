@@ -15,7 +15,9 @@ public sealed record OAuth2Spec
 
     public string ScopeSeparator { get; init; } = " ";
 
-    /// <summary>The runtime's settings for this server; every address moves to <paramref name="baseUrl"/> when given.</summary>
+    /// <summary>
+    /// The runtime's settings for this server; every address moves to <paramref name="baseUrl"/> when given.
+    /// </summary>
     public Runtime.Auth.OAuth2Settings ToSettings(string? versionHeader, Uri? baseUrl = null)
     {
         var settings = new Runtime.Auth.OAuth2Settings
@@ -33,5 +35,6 @@ public sealed record OAuth2Spec
         return baseUrl is null ? settings : settings.RebasedOn(baseUrl);
     }
 
-    public IReadOnlyDictionary<string, string> ExtraAuthorizeParameters { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> ExtraAuthorizeParameters { get; init; } =
+        new Dictionary<string, string>();
 }

@@ -49,13 +49,18 @@ public static class DefinitionLoader
             }
         }
 
-        var catalog = new OperationCatalog(connectors.Values.OfType<ConnectorDefinition>(), UniqueKeys(operations, problems));
+        var catalog = new OperationCatalog(
+            connectors.Values.OfType<ConnectorDefinition>(),
+            UniqueKeys(operations, problems));
         problems.AddRange(CatalogRules.Check(catalog));
         return new LoadResult(catalog, problems.OrderBy(p => p.Location.File, StringComparer.Ordinal)
             .ThenBy(p => p.Location.Line).ToList());
     }
 
-    private static bool Check(OperationDefinition operation, ConnectorDefinition connector, List<DefinitionProblem> problems)
+    private static bool Check(
+        OperationDefinition operation,
+        ConnectorDefinition connector,
+        List<DefinitionProblem> problems)
     {
         operation.Connector = connector;
         var result = Rules.Validate(operation);
@@ -65,7 +70,9 @@ public static class DefinitionLoader
         return result.IsValid;
     }
 
-    private static List<OperationDefinition> UniqueKeys(List<OperationDefinition> operations, List<DefinitionProblem> problems)
+    private static List<OperationDefinition> UniqueKeys(
+        List<OperationDefinition> operations,
+        List<DefinitionProblem> problems)
     {
         var unique = new List<OperationDefinition>();
         foreach (var group in operations.GroupBy(o => o.Key, StringComparer.Ordinal))
@@ -100,7 +107,9 @@ public static class DefinitionLoader
 
     private static string? FindConnectorFile(string file)
     {
-        for (var folder = Path.GetDirectoryName(Path.GetFullPath(file)); folder is not null; folder = Path.GetDirectoryName(folder))
+        for (var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+            folder is not null;
+            folder = Path.GetDirectoryName(folder))
         {
             var candidate = Path.Combine(folder, ConnectorFileName);
             if (File.Exists(candidate))

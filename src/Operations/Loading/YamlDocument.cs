@@ -12,7 +12,9 @@ namespace Connector.Operations.Loading;
 /// </summary>
 internal static class YamlDocument
 {
-    /// <summary>Parses YAML text; throws <see cref="DefinitionException"/> with the position of a syntax error.</summary>
+    /// <summary>
+    /// Parses YAML text; throws <see cref="DefinitionException"/> with the position of a syntax error.
+    /// </summary>
     public static (JsonNode? Root, DefinitionSource Source) Parse(string file, string text)
     {
         var stream = new YamlStream();
@@ -107,5 +109,7 @@ internal static class YamlDocument
         && text.All(c => char.IsDigit(c) || c is '.' or '-' or '+' or 'e' or 'E')
         && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 
-    private static string Escape(string key) => key.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+    private static string Escape(string key) => key
+        .Replace("~", "~0", StringComparison.Ordinal)
+        .Replace("/", "~1", StringComparison.Ordinal);
 }

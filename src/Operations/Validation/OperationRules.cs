@@ -125,7 +125,10 @@ internal sealed partial class OperationRules : AbstractValidator<OperationDefini
         {
             if (!op.Connector.Scopes.Contains(op.Scopes[i]))
             {
-                Fail(context, $"/scopes/{i}", $"scope '{op.Scopes[i]}' is not one of connector '{op.Connector.Key}'s scopes");
+                Fail(
+                    context,
+                    $"/scopes/{i}",
+                    $"scope '{op.Scopes[i]}' is not one of connector '{op.Connector.Key}'s scopes");
             }
         }
     }
@@ -160,10 +163,11 @@ internal sealed partial class OperationRules : AbstractValidator<OperationDefini
             {
                 var at = error.ScriptLine > 0 ? $"line {error.ScriptLine}: " : "";
                 var line = error.ScriptLine > 0 ? error.Origin.FileLine(error.ScriptLine) : error.Origin.FirstLine;
-                context.AddFailure(new ValidationFailure($"/transforms/{name}", $"transforms.{name} {at}{error.Problem}")
-                {
-                    CustomState = new SourceLocation(op.Source.File, line, 1),
-                });
+                context.AddFailure(
+                    new ValidationFailure($"/transforms/{name}", $"transforms.{name} {at}{error.Problem}")
+                    {
+                        CustomState = new SourceLocation(op.Source.File, line, 1),
+                    });
             }
         }
     }

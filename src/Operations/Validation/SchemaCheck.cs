@@ -74,7 +74,10 @@ internal sealed class SchemaCheck
         return keyword switch
         {
             "" or "false" => unknown ? $"unknown field '{field}'" : $"field '{field}' is not allowed here",
-            "required" => $"{(pointer.Length == 0 ? "" : field + ": ")}{message.Replace("Required properties", "missing required field(s)", StringComparison.Ordinal).Replace(" are not present", "", StringComparison.Ordinal)}",
+            "required" => $"{(pointer.Length == 0 ? "" : field + ": ")}"
+                + message
+                    .Replace("Required properties", "missing required field(s)", StringComparison.Ordinal)
+                    .Replace(" are not present", "", StringComparison.Ordinal),
             _ => $"{field}: {message}",
         };
     }

@@ -10,7 +10,11 @@ internal static class TransformCompiler
 
     public static readonly IReadOnlyList<string> AfterParameters = ["output", "response", "status", "inputs"];
 
-    public static CompiledScript Compile(OperationDefinition op, string stage, string script, ScriptLimits? limits = null)
+    public static CompiledScript Compile(
+        OperationDefinition op,
+        string stage,
+        string script,
+        ScriptLimits? limits = null)
     {
         var location = op.Source.Locate($"/transforms/{stage}");
 

@@ -21,6 +21,9 @@ public sealed record RecipeDefinition
     /// <summary>Where the recipe was read from.</summary>
     public DefinitionSource Source { get; init; } = DefinitionSource.None;
 
-    /// <summary>The connection the operations of <paramref name="connector"/> use; the connector's key when none is named.</summary>
-    public string ConnectionFor(string connector) => Connections.TryGetValue(connector, out var name) ? name : connector;
+    /// <summary>
+    /// The connection the operations of <paramref name="connector"/> use; the connector's key when none is named.
+    /// </summary>
+    public string ConnectionFor(string connector) =>
+        Connections.TryGetValue(connector, out var name) ? name : connector;
 }

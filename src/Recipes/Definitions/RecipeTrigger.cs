@@ -15,7 +15,9 @@ public sealed record RecipeTrigger
     /// <summary>How items are told apart; null lets the trigger's definition decide.</summary>
     public DedupeMode? Dedupe { get; init; }
 
-    /// <summary>For <see cref="DedupeMode.Change"/> without an updated field: the fields whose hash marks a change.</summary>
+    /// <summary>
+    /// For <see cref="DedupeMode.Change"/> without an updated field: the fields whose hash marks a change.
+    /// </summary>
     public IReadOnlyList<string> Fields { get; init; } = [];
 
     public FirstPoll FirstPoll { get; init; } = FirstPoll.Seed;

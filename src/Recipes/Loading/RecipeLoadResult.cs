@@ -4,7 +4,9 @@ using Connector.Recipes.Definitions;
 namespace Connector.Recipes.Loading;
 
 /// <summary>The recipes that passed every check, and the problems of those that did not.</summary>
-public sealed record RecipeLoadResult(IReadOnlyList<RecipeDefinition> Recipes, IReadOnlyList<DefinitionProblem> Problems)
+public sealed record RecipeLoadResult(
+    IReadOnlyList<RecipeDefinition> Recipes,
+    IReadOnlyList<DefinitionProblem> Problems)
 {
     public bool IsValid => Problems.Count == 0;
 }

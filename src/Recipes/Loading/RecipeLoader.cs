@@ -9,10 +9,13 @@ using Connector.Runtime.Http.RateLimiting;
 
 namespace Connector.Recipes.Loading;
 
-/// <summary>Reads recipe files, checks them against the schema and the catalog, and reports problems with file:line.</summary>
+/// <summary>
+/// Reads recipe files, checks them against the schema and the catalog, and reports problems with file:line.
+/// </summary>
 public static class RecipeLoader
 {
-    private static readonly SchemaCheck Schema = SchemaCheck.FromResource(typeof(RecipeLoader).Assembly, "recipe.schema.json");
+    private static readonly SchemaCheck Schema =
+        SchemaCheck.FromResource(typeof(RecipeLoader).Assembly, "recipe.schema.json");
 
     /// <summary>Loads recipe files, or every *.yaml file of the folders named.</summary>
     public static RecipeLoadResult Load(OperationCatalog catalog, params IEnumerable<string> paths)
@@ -32,7 +35,10 @@ public static class RecipeLoader
             }
         }
 
-        foreach (var duplicate in recipes.GroupBy(r => r.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).ToList())
+        foreach (var duplicate in recipes
+            .GroupBy(r => r.Name, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .ToList())
         {
             foreach (var recipe in duplicate.Skip(1))
             {
@@ -77,7 +83,8 @@ public static class RecipeLoader
             Name = recipe["name"]!.GetValue<string>(),
             Description = recipe["description"]?.GetValue<string>() ?? "",
             Enabled = recipe["enabled"]?.GetValue<bool>() ?? true,
-            Connections = (recipe["connections"] as JsonObject)?.ToDictionary(p => p.Key, p => p.Value!.GetValue<string>())
+            Connections = (recipe["connections"] as JsonObject)
+                ?.ToDictionary(p => p.Key, p => p.Value!.GetValue<string>())
                 ?? new Dictionary<string, string>(),
             Trigger = new RecipeTrigger
             {
@@ -106,7 +113,10 @@ public static class RecipeLoader
         JsonObject since when since["since"] is { } date => new FirstPoll
         {
             Mode = FirstPollMode.Since,
-            Since = DateTimeOffset.Parse(date.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+            Since = DateTimeOffset.Parse(
+                date.GetValue<string>(),
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal),
         },
         _ => FirstPoll.Seed,
     };
@@ -153,7 +163,10 @@ public static class RecipeLoader
         var (mode, attempts, backoff) = node switch
         {
             null => ("halt", (int?)null, (string?)null),
-            JsonObject obj => (obj["policy"]!.GetValue<string>(), (int?)obj["attempts"]?.GetValue<long>(), obj["backoff"]?.GetValue<string>()),
+            JsonObject obj => (
+                obj["policy"]!.GetValue<string>(),
+                (int?)obj["attempts"]?.GetValue<long>(),
+                obj["backoff"]?.GetValue<string>()),
             _ => (node.GetValue<string>(), null, null),
         };
         var policy = new ErrorPolicy { Mode = Enum.Parse<ErrorMode>(mode, ignoreCase: true) };

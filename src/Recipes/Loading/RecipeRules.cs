@@ -14,7 +14,8 @@ internal static class RecipeRules
     public static IReadOnlyList<DefinitionProblem> Check(RecipeDefinition recipe, OperationCatalog catalog)
     {
         var problems = new List<DefinitionProblem>();
-        void Fail(string pointer, string message) => problems.Add(new DefinitionProblem(recipe.Source.Locate(pointer), message));
+        void Fail(string pointer, string message) =>
+            problems.Add(new DefinitionProblem(recipe.Source.Locate(pointer), message));
 
         if (!catalog.TryGet(recipe.Trigger.Operation, out var trigger))
         {
@@ -27,9 +28,14 @@ internal static class RecipeRules
         else
         {
             CheckInputs(trigger, recipe.Trigger.Inputs, "/trigger/inputs", [], Fail);
-            if (recipe.Trigger.Dedupe == DedupeMode.Change && trigger.Trigger!.Updated is null && recipe.Trigger.Fields.Count == 0)
+            if (recipe.Trigger.Dedupe == DedupeMode.Change
+                && trigger.Trigger!.Updated is null
+                && recipe.Trigger.Fields.Count == 0)
             {
-                Fail("/trigger/dedupe", $"'{trigger.Key}' has no updated field: name the fields whose change counts (trigger.fields)");
+                Fail(
+                    "/trigger/dedupe",
+                    $"'{trigger.Key}' has no updated field: "
+                    + "name the fields whose change counts (trigger.fields)");
             }
         }
 
@@ -81,7 +87,11 @@ internal static class RecipeRules
         if (step.Map is not null)
         {
             var field = step.Kind == StepKind.Lookup ? "lookup" : "remember";
-            var template = new System.Text.Json.Nodes.JsonObject { ["key"] = step.MapKey, ["value"] = step.MapValue?.DeepClone() };
+            var template = new System.Text.Json.Nodes.JsonObject
+            {
+                ["key"] = step.MapKey,
+                ["value"] = step.MapValue?.DeepClone(),
+            };
             CheckReferences(template, $"{at}/{field}", earlier, fail);
         }
 
@@ -90,7 +100,13 @@ internal static class RecipeRules
             var (name, parameters) = step.Kind == StepKind.Filter
                 ? ("filter", RunScripts.FilterParameters)
                 : ("code", RunScripts.CodeParameters);
-            Compile(step.Kind == StepKind.Filter ? $"return ({script});" : script, parameters, recipe, $"{at}/{name}", $"steps.{step.Key}.{name}", fail);
+            Compile(
+                step.Kind == StepKind.Filter ? $"return ({script});" : script,
+                parameters,
+                recipe,
+                $"{at}/{name}",
+                $"steps.{step.Key}.{name}",
+                fail);
         }
 
         if (step.Reconcile is { } reconcile)
@@ -120,7 +136,10 @@ internal static class RecipeRules
         {
             if (op.FindInput(name) is null)
             {
-                fail($"{at}/{name}", $"'{op.Key}' has no input '{name}' (inputs: {string.Join(", ", op.Inputs.Select(i => i.Key))})");
+                fail(
+                    $"{at}/{name}",
+                    $"'{op.Key}' has no input '{name}' "
+                    + $"(inputs: {string.Join(", ", op.Inputs.Select(i => i.Key))})");
                 continue;
             }
 
@@ -128,7 +147,11 @@ internal static class RecipeRules
         }
     }
 
-    private static void CheckReferences(System.Text.Json.Nodes.JsonNode? template, string at, List<string> earlier, Action<string, string> fail)
+    private static void CheckReferences(
+        System.Text.Json.Nodes.JsonNode? template,
+        string at,
+        List<string> earlier,
+        Action<string, string> fail)
     {
         foreach (var reference in JsonTemplate.Compile(template?.DeepClone()).References)
         {
@@ -157,7 +180,10 @@ internal static class RecipeRules
         try
         {
             var location = recipe.Source.Locate(pointer);
-            CompiledScript.Compile(body, parameters, new ScriptOrigin(recipe.Name, name, recipe.Source.File, location.Line));
+            CompiledScript.Compile(
+                body,
+                parameters,
+                new ScriptOrigin(recipe.Name, name, recipe.Source.File, location.Line));
         }
         catch (ScriptException error)
         {

@@ -8,7 +8,9 @@ public static partial class Redaction
 {
     public const string Mask = "***";
 
-    /// <summary>A copy of <paramref name="value"/> whose secret-looking fields (tokens, secrets, passwords, keys) are masked.</summary>
+    /// <summary>
+    /// A copy of <paramref name="value"/> whose secret-looking fields (tokens, secrets, passwords, keys) are masked.
+    /// </summary>
     public static JsonNode? Apply(JsonNode? value) => value switch
     {
         JsonObject obj => new JsonObject(obj.Select(p => KeyValuePair.Create(p.Key,

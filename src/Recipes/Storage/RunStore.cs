@@ -19,7 +19,10 @@ public sealed class RunStore(SqliteStore store, TimeProvider? time = null)
     public bool IsSeeded(string recipe)
     {
         using var db = store.OpenConnection();
-        return Scalar<long>(db, "SELECT COALESCE(MAX(seeded), 0) FROM trigger_states WHERE recipe = $recipe", ("$recipe", recipe)) == 1;
+        return Scalar<long>(
+            db,
+            "SELECT COALESCE(MAX(seeded), 0) FROM trigger_states WHERE recipe = $recipe",
+            ("$recipe", recipe)) == 1;
     }
 
     /// <summary>The fingerprints remembered for <paramref name="keys"/>, by key.</summary>
@@ -31,7 +34,8 @@ public sealed class RunStore(SqliteStore store, TimeProvider? time = null)
         {
             using var command = db.CreateCommand();
             var names = chunk.Select((_, i) => $"$k{i}").ToList();
-            command.CommandText = $"SELECT item_key, fingerprint FROM seen_items WHERE recipe = $recipe AND item_key IN ({string.Join(',', names)})";
+            command.CommandText = "SELECT item_key, fingerprint FROM seen_items "
+                + $"WHERE recipe = $recipe AND item_key IN ({string.Join(',', names)})";
             command.Parameters.AddWithValue("$recipe", recipe);
             for (var i = 0; i < chunk.Length; i++)
             {
@@ -62,8 +66,10 @@ public sealed class RunStore(SqliteStore store, TimeProvider? time = null)
         foreach (var item in items)
         {
             Execute(db, transaction, """
-                INSERT INTO seen_items (recipe, item_key, fingerprint, seen_at) VALUES ($recipe, $key, $fingerprint, $now)
-                ON CONFLICT (recipe, item_key) DO UPDATE SET fingerprint = excluded.fingerprint, seen_at = excluded.seen_at
+                INSERT INTO seen_items (recipe, item_key, fingerprint, seen_at)
+                VALUES ($recipe, $key, $fingerprint, $now)
+                ON CONFLICT (recipe, item_key) DO UPDATE
+                    SET fingerprint = excluded.fingerprint, seen_at = excluded.seen_at
                 """, ("$recipe", recipe), ("$key", item.Key), ("$fingerprint", item.Fingerprint), ("$now", Text(now)));
             if (!item.Fires)
             {
@@ -88,9 +94,10 @@ public sealed class RunStore(SqliteStore store, TimeProvider? time = null)
         }
 
         Execute(db, transaction, """
-            INSERT INTO trigger_states (recipe, operation, seeded, polled_at, updated_at) VALUES ($recipe, $operation, 1, $now, $now)
-            ON CONFLICT (recipe) DO UPDATE SET operation = excluded.operation, seeded = 1, polled_at = excluded.polled_at,
-                updated_at = excluded.updated_at
+            INSERT INTO trigger_states (recipe, operation, seeded, polled_at, updated_at)
+            VALUES ($recipe, $operation, 1, $now, $now)
+            ON CONFLICT (recipe) DO UPDATE SET operation = excluded.operation, seeded = 1,
+                polled_at = excluded.polled_at, updated_at = excluded.updated_at
             """, ("$recipe", recipe), ("$operation", operation), ("$now", Text(now)));
         Execute(db, transaction, """
             DELETE FROM seen_items WHERE recipe = $recipe AND item_key IN (
@@ -119,7 +126,12 @@ public sealed class RunStore(SqliteStore store, TimeProvider? time = null)
             INSERT INTO recipe_maps (map, key, value, updated_at) VALUES ($map, $key, $value, $now)
             ON CONFLICT (map, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
             """;
-        Bind(command, ("$map", map), ("$key", key), ("$value", value?.ToJsonString() ?? "null"), ("$now", Text(_time.GetUtcNow())));
+        Bind(
+            command,
+            ("$map", map),
+            ("$key", key),
+            ("$value", value?.ToJsonString() ?? "null"),
+            ("$now", Text(_time.GetUtcNow())));
         command.ExecuteNonQuery();
     }
 
@@ -134,12 +146,16 @@ public sealed class RunStore(SqliteStore store, TimeProvider? time = null)
     }
 
     /// <summary>Runs not finished yet (queued, running, paused), oldest first.</summary>
-    public IReadOnlyList<RunRecord> Unfinished(string recipe) =>
-        Query("WHERE recipe = $recipe AND status IN ('Queued', 'Running', 'Paused') ORDER BY sequence", ("$recipe", recipe));
+    public IReadOnlyList<RunRecord> Unfinished(string recipe) => Query(
+        "WHERE recipe = $recipe AND status IN ('Queued', 'Running', 'Paused') ORDER BY sequence",
+        ("$recipe", recipe));
 
     public IReadOnlyList<RunRecord> List(string? recipe = null, RunStatus? status = null, int limit = 100) => Query(
-        "WHERE ($recipe IS NULL OR recipe = $recipe) AND ($status IS NULL OR status = $status) ORDER BY sequence DESC LIMIT $limit",
-        ("$recipe", recipe), ("$status", status?.ToString()), ("$limit", limit));
+        "WHERE ($recipe IS NULL OR recipe = $recipe) AND ($status IS NULL OR status = $status) "
+        + "ORDER BY sequence DESC LIMIT $limit",
+        ("$recipe", recipe),
+        ("$status", status?.ToString()),
+        ("$limit", limit));
 
     public RunRecord? Find(string id)
     {
@@ -168,7 +184,9 @@ public sealed class RunStore(SqliteStore store, TimeProvider? time = null)
                 Error = Optional(reader, "error"),
                 StartedAt = Optional(reader, "started_at") is { } started ? ParseTime(started) : null,
                 FinishedAt = Optional(reader, "finished_at") is { } finished ? ParseTime(finished) : null,
-                DurationMs = reader.IsDBNull(reader.GetOrdinal("duration_ms")) ? null : reader.GetInt64(reader.GetOrdinal("duration_ms")),
+                DurationMs = reader.IsDBNull(reader.GetOrdinal("duration_ms"))
+                    ? null
+                    : reader.GetInt64(reader.GetOrdinal("duration_ms")),
             });
         }
 
@@ -187,11 +205,19 @@ public sealed class RunStore(SqliteStore store, TimeProvider? time = null)
                 finished_at = CASE WHEN $finished = 1 THEN $now ELSE NULL END
             WHERE id = $id
             """;
-        Bind(command, ("$status", status.ToString()), ("$error", error), ("$now", now), ("$finished", finished ? 1 : 0), ("$id", id));
+        Bind(
+            command,
+            ("$status", status.ToString()),
+            ("$error", error),
+            ("$now", now),
+            ("$finished", finished ? 1 : 0),
+            ("$id", id));
         command.ExecuteNonQuery();
     }
 
-    /// <summary>Records, before a step acts, that it is about to: after a crash this says the step may have acted.</summary>
+    /// <summary>
+    /// Records, before a step acts, that it is about to: after a crash this says the step may have acted.
+    /// </summary>
     public void StartStep(string runId, string step, int position, JsonNode? input)
     {
         using var db = store.OpenConnection();
@@ -199,24 +225,43 @@ public sealed class RunStore(SqliteStore store, TimeProvider? time = null)
         command.CommandText = """
             INSERT INTO run_steps (run_id, step, position, status, attempts, input, started_at)
             VALUES ($id, $step, $position, 'Started', 1, $input, $now)
-            ON CONFLICT (run_id, step) DO UPDATE SET status = 'Started', attempts = attempts + 1, input = excluded.input,
-                started_at = excluded.started_at, finished_at = NULL, error = NULL
+            ON CONFLICT (run_id, step) DO UPDATE SET status = 'Started', attempts = attempts + 1,
+                input = excluded.input, started_at = excluded.started_at, finished_at = NULL, error = NULL
             """;
-        Bind(command, ("$id", runId), ("$step", step), ("$position", position), ("$input", Json(Redaction.Apply(input))),
+        Bind(
+            command,
+            ("$id", runId),
+            ("$step", step),
+            ("$position", position),
+            ("$input", Json(Redaction.Apply(input))),
             ("$now", Text(_time.GetUtcNow())));
         command.ExecuteNonQuery();
     }
 
-    public void FinishStep(string runId, string step, StepStatus status, JsonNode? output, string? error, TimeSpan duration)
+    public void FinishStep(
+        string runId,
+        string step,
+        StepStatus status,
+        JsonNode? output,
+        string? error,
+        TimeSpan duration)
     {
         using var db = store.OpenConnection();
         using var command = db.CreateCommand();
         command.CommandText = """
-            UPDATE run_steps SET status = $status, output = $output, error = $error, finished_at = $now, duration_ms = $ms
+            UPDATE run_steps
+            SET status = $status, output = $output, error = $error, finished_at = $now, duration_ms = $ms
             WHERE run_id = $id AND step = $step
             """;
-        Bind(command, ("$status", status.ToString()), ("$output", Json(Redaction.Apply(output))), ("$error", error),
-            ("$now", Text(_time.GetUtcNow())), ("$ms", (long)duration.TotalMilliseconds), ("$id", runId), ("$step", step));
+        Bind(
+            command,
+            ("$status", status.ToString()),
+            ("$output", Json(Redaction.Apply(output))),
+            ("$error", error),
+            ("$now", Text(_time.GetUtcNow())),
+            ("$ms", (long)duration.TotalMilliseconds),
+            ("$id", runId),
+            ("$step", step));
         command.ExecuteNonQuery();
     }
 
@@ -244,16 +289,30 @@ public sealed class RunStore(SqliteStore store, TimeProvider? time = null)
         Execute(db, transaction, """
             INSERT INTO runs (id, recipe, status, item_key, trigger, replay_of, created_at, sequence)
             VALUES ($id, $recipe, 'Queued', $key, $trigger, $of, $now, $sequence)
-            """, ("$id", replay.Id), ("$recipe", replay.Recipe), ("$key", replay.ItemKey), ("$trigger", Json(replay.Trigger)),
-            ("$of", original.Id), ("$now", Text(now)), ("$sequence", sequence));
+            """,
+            ("$id", replay.Id),
+            ("$recipe", replay.Recipe),
+            ("$key", replay.ItemKey),
+            ("$trigger", Json(replay.Trigger)),
+            ("$of", original.Id),
+            ("$now", Text(now)),
+            ("$sequence", sequence));
         foreach (var step in original.Steps.TakeWhile(s => s.Status == StepStatus.Succeeded))
         {
             Execute(db, transaction, """
-                INSERT INTO run_steps (run_id, step, position, status, attempts, input, output, started_at, finished_at, duration_ms)
+                INSERT INTO run_steps (run_id, step, position, status, attempts, input, output,
+                    started_at, finished_at, duration_ms)
                 VALUES ($id, $step, $position, 'Succeeded', $attempts, $input, $output, $started, $finished, $ms)
-                """, ("$id", replay.Id), ("$step", step.Step), ("$position", step.Position), ("$attempts", step.Attempts),
-                ("$input", Json(step.Input)), ("$output", Json(step.Output)), ("$started", step.StartedAt is { } s ? Text(s) : null),
-                ("$finished", step.FinishedAt is { } f ? Text(f) : null), ("$ms", step.DurationMs));
+                """,
+                ("$id", replay.Id),
+                ("$step", step.Step),
+                ("$position", step.Position),
+                ("$attempts", step.Attempts),
+                ("$input", Json(step.Input)),
+                ("$output", Json(step.Output)),
+                ("$started", step.StartedAt is { } s ? Text(s) : null),
+                ("$finished", step.FinishedAt is { } f ? Text(f) : null),
+                ("$ms", step.DurationMs));
         }
 
         transaction.Commit();
@@ -291,7 +350,11 @@ public sealed class RunStore(SqliteStore store, TimeProvider? time = null)
     // Sortable by time, unique without coordination.
     private static string NewRunId(DateTimeOffset now) => $"run_{now:yyyyMMddHHmmss}_{Guid.NewGuid():N}"[..32];
 
-    private static void Execute(SqliteConnection db, SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
+    private static void Execute(
+        SqliteConnection db,
+        SqliteTransaction transaction,
+        string sql,
+        params (string Name, object? Value)[] parameters)
     {
         using var command = db.CreateCommand();
         command.Transaction = transaction;
@@ -303,7 +366,11 @@ public sealed class RunStore(SqliteStore store, TimeProvider? time = null)
     private static T Scalar<T>(SqliteConnection db, string sql, params (string Name, object? Value)[] parameters) =>
         Scalar<T>(db, sql, null, parameters);
 
-    private static T Scalar<T>(SqliteConnection db, string sql, SqliteTransaction? transaction, params (string Name, object? Value)[] parameters)
+    private static T Scalar<T>(
+        SqliteConnection db,
+        string sql,
+        SqliteTransaction? transaction,
+        params (string Name, object? Value)[] parameters)
     {
         using var command = db.CreateCommand();
         command.Transaction = transaction;
@@ -330,7 +397,8 @@ public sealed class RunStore(SqliteStore store, TimeProvider? time = null)
 
     private static JsonNode? ParseJson(string? text) => text is null ? null : JsonNode.Parse(text);
 
-    private static string Text(DateTimeOffset time) => time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+    private static string Text(DateTimeOffset time) =>
+        time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset ParseTime(string text) =>
         DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);

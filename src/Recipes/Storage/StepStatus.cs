@@ -2,7 +2,9 @@ namespace Connector.Recipes.Storage;
 
 public enum StepStatus
 {
-    /// <summary>Begun and not known to have finished: after a crash, the step may or may not have taken effect.</summary>
+    /// <summary>
+    /// Begun and not known to have finished: after a crash, the step may or may not have taken effect.
+    /// </summary>
     Started,
 
     Succeeded,

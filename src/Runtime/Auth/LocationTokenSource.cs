@@ -52,14 +52,18 @@ public sealed class LocationTokenSource(
             TokenResponse response;
             try
             {
-                response = await oauth.LocationTokenAsync(companyToken, companyId, locationId, cancellationToken).ConfigureAwait(false);
+                response = await oauth
+                    .LocationTokenAsync(companyToken, companyId, locationId, cancellationToken)
+                    .ConfigureAwait(false);
             }
             catch (OAuthException refused) when (refused.StatusCode == 401)
             {
                 // The agency token itself was stale: refresh it once and ask again.
                 await agency.TryRefreshAsync(companyToken, cancellationToken).ConfigureAwait(false);
                 companyToken = await agency.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-                response = await oauth.LocationTokenAsync(companyToken, companyId, locationId, cancellationToken).ConfigureAwait(false);
+                response = await oauth
+                    .LocationTokenAsync(companyToken, companyId, locationId, cancellationToken)
+                    .ConfigureAwait(false);
             }
 
             var tokens = new TokenSet(response.AccessToken, response.RefreshToken, oauth.ExpiryOf(response.ExpiresIn));

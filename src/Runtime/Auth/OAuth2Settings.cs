@@ -19,7 +19,8 @@ public sealed record OAuth2Settings
     public string ScopeSeparator { get; init; } = " ";
 
     /// <summary>Added to the authorize address, for example Zoho's access_type=offline.</summary>
-    public IReadOnlyDictionary<string, string> ExtraAuthorizeParameters { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> ExtraAuthorizeParameters { get; init; } =
+        new Dictionary<string, string>();
 
     /// <summary>The same server at another address (a sandbox): every URL keeps its path, on the new host.</summary>
     public OAuth2Settings RebasedOn(Uri baseUrl) => this with
@@ -31,5 +32,9 @@ public sealed record OAuth2Settings
     };
 
     private static Uri Rebase(Uri address, Uri baseUrl) =>
-        new UriBuilder(baseUrl) { Path = baseUrl.AbsolutePath.TrimEnd('/') + address.AbsolutePath, Query = address.Query.TrimStart('?') }.Uri;
+        new UriBuilder(baseUrl)
+        {
+            Path = baseUrl.AbsolutePath.TrimEnd('/') + address.AbsolutePath,
+            Query = address.Query.TrimStart('?'),
+        }.Uri;
 }

@@ -4,7 +4,9 @@ using System.Text.Json.Nodes;
 
 namespace Connector.Runtime.Auth;
 
-/// <summary>Talks to a vendor's OAuth 2.0 server: the authorize address, code exchange, refresh, location tokens.</summary>
+/// <summary>
+/// Talks to a vendor's OAuth 2.0 server: the authorize address, code exchange, refresh, location tokens.
+/// </summary>
 public sealed class OAuthClient(OAuth2Settings settings, HttpClient http, TimeProvider? time = null)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
@@ -12,7 +14,12 @@ public sealed class OAuthClient(OAuth2Settings settings, HttpClient http, TimePr
     public OAuth2Settings Settings => settings;
 
     /// <summary>Where to send the user to approve access.</summary>
-    public Uri AuthorizeUrl(string clientId, Uri redirectUri, IEnumerable<string> scopes, string state, bool whiteLabel = false)
+    public Uri AuthorizeUrl(
+        string clientId,
+        Uri redirectUri,
+        IEnumerable<string> scopes,
+        string state,
+        bool whiteLabel = false)
     {
         var parameters = new Dictionary<string, string>
         {
@@ -28,7 +35,8 @@ public sealed class OAuthClient(OAuth2Settings settings, HttpClient http, TimePr
         }
 
         var address = whiteLabel && settings.WhiteLabelAuthorizeUrl is { } label ? label : settings.AuthorizeUrl;
-        var query = string.Join('&', parameters.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
+        var query = string.Join('&', parameters.Select(p =>
+            $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
         return new UriBuilder(address) { Query = query }.Uri;
     }
 
@@ -65,7 +73,11 @@ public sealed class OAuthClient(OAuth2Settings settings, HttpClient http, TimePr
         }, null, cancellationToken);
 
     /// <summary>Exchanges an agency (company) token for a token of one of its locations.</summary>
-    public Task<TokenResponse> LocationTokenAsync(string companyToken, string companyId, string locationId, CancellationToken cancellationToken)
+    public Task<TokenResponse> LocationTokenAsync(
+        string companyToken,
+        string companyId,
+        string locationId,
+        CancellationToken cancellationToken)
     {
         var address = settings.LocationTokenUrl
             ?? throw new InvalidOperationException("This connector has no location-token address.");
@@ -87,7 +99,9 @@ public sealed class OAuthClient(OAuth2Settings settings, HttpClient http, TimePr
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, address)
         {
-            Content = new FormUrlEncodedContent(form.Where(p => p.Value is not null).Select(p => KeyValuePair.Create(p.Key, p.Value!))),
+            Content = new FormUrlEncodedContent(form
+                .Where(p => p.Value is not null)
+                .Select(p => KeyValuePair.Create(p.Key, p.Value!))),
         };
         request.Headers.Accept.ParseAdd("application/json");
         if (bearer is not null)
@@ -117,12 +131,17 @@ public sealed class OAuthClient(OAuth2Settings settings, HttpClient http, TimePr
             var tokens = JsonSerializer.Deserialize<TokenResponse>(text);
             return tokens is { AccessToken.Length: > 0 }
                 ? tokens
-                : throw new OAuthException($"{address.Host} answered without an access token", (int)response.StatusCode, null);
+                : throw new OAuthException(
+                    $"{address.Host} answered without an access token",
+                    (int)response.StatusCode,
+                    null);
         }
         catch (JsonException)
         {
-            throw new OAuthException($"{address.Host} answered HTTP {(int)response.StatusCode} with a body that is not JSON",
-                (int)response.StatusCode, null);
+            throw new OAuthException(
+                $"{address.Host} answered HTTP {(int)response.StatusCode} with a body that is not JSON",
+                (int)response.StatusCode,
+                null);
         }
     }
 
@@ -157,7 +176,10 @@ public sealed class OAuthClient(OAuth2Settings settings, HttpClient http, TimePr
         }
 
         var detail = string.Join(": ", new[] { error, description }.Where(s => !string.IsNullOrEmpty(s)));
-        return new OAuthException($"{address.Host} refused the token request (HTTP {status}{(detail.Length > 0 ? ", " + detail : "")})",
-            status, error);
+        return new OAuthException(
+            $"{address.Host} refused the token request "
+            + $"(HTTP {status}{(detail.Length > 0 ? ", " + detail : "")})",
+            status,
+            error);
     }
 }

@@ -64,7 +64,10 @@ public sealed partial class OAuthTokenSource : IAccessTokenSource, IDisposable
         && connection.AccessToken is not null
         && (connection.ExpiresAt is not { } expires || expires - _margin > _time.GetUtcNow());
 
-    private async Task<StoredConnection> RefreshAsync(string? staleToken, CancellationToken cancellationToken, bool force = false)
+    private async Task<StoredConnection> RefreshAsync(
+        string? staleToken,
+        CancellationToken cancellationToken,
+        bool force = false)
     {
         await _refreshing.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -100,7 +103,12 @@ public sealed partial class OAuthTokenSource : IAccessTokenSource, IDisposable
         try
         {
             RefreshCount++;
-            response = await _oauth.RefreshAsync(latest.ClientId!, latest.ClientSecret!, latest.RefreshToken!, latest.UserType, cancellationToken)
+            response = await _oauth.RefreshAsync(
+                    latest.ClientId!,
+                    latest.ClientSecret!,
+                    latest.RefreshToken!,
+                    latest.UserType,
+                    cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (OAuthException refused) when (refused.IsInvalidGrant)
@@ -138,9 +146,15 @@ public sealed partial class OAuthTokenSource : IAccessTokenSource, IDisposable
 
     public override string ToString() => $"OAuth tokens of connection '{_name}'";
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Connection {Connection}: access token refreshed, valid until {ExpiresAt}")]
+    [LoggerMessage(
+        EventId = 2001,
+        Level = LogLevel.Information,
+        Message = "Connection {Connection}: access token refreshed, valid until {ExpiresAt}")]
     private static partial void LogRefreshed(ILogger logger, string connection, DateTimeOffset expiresAt);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Connection {Connection}: the vendor refused the refresh token; it needs re-authorization")]
+    [LoggerMessage(
+        EventId = 2002,
+        Level = LogLevel.Error,
+        Message = "Connection {Connection}: the vendor refused the refresh token; it needs re-authorization")]
     private static partial void LogNeedsReauthorization(ILogger logger, string connection);
 }

@@ -23,8 +23,8 @@ public sealed class ConnectionStore(SqliteStore store, SecretBox secrets, TimePr
                 location_ids, user_id, scopes, client_id, client_secret, access_token, refresh_token, expires_at,
                 white_label, "values", generation, created_at, updated_at)
             VALUES ($name, $connector, $kind, $status, $base_url, $user_type, $company_id, $location_id,
-                $location_ids, $user_id, $scopes, $client_id, $client_secret, $access_token, $refresh_token, $expires_at,
-                $white_label, $values, 1, $now, $now)
+                $location_ids, $user_id, $scopes, $client_id, $client_secret, $access_token, $refresh_token,
+                $expires_at, $white_label, $values, 1, $now, $now)
             """;
         var now = Text(_time.GetUtcNow());
         command.Parameters.AddWithValue("$name", connection.Name);
@@ -42,7 +42,9 @@ public sealed class ConnectionStore(SqliteStore store, SecretBox secrets, TimePr
         command.Parameters.AddWithValue("$client_secret", Seal(connection.ClientSecret));
         command.Parameters.AddWithValue("$access_token", Seal(connection.AccessToken));
         command.Parameters.AddWithValue("$refresh_token", Seal(connection.RefreshToken));
-        command.Parameters.AddWithValue("$expires_at", connection.ExpiresAt is { } expires ? Text(expires) : DBNull.Value);
+        command.Parameters.AddWithValue(
+            "$expires_at",
+            connection.ExpiresAt is { } expires ? Text(expires) : DBNull.Value);
         command.Parameters.AddWithValue("$white_label", connection.WhiteLabel ? 1 : 0);
         command.Parameters.AddWithValue("$values", System.Text.Json.JsonSerializer.Serialize(connection.Values));
         command.Parameters.AddWithValue("$now", now);
@@ -52,7 +54,9 @@ public sealed class ConnectionStore(SqliteStore store, SecretBox secrets, TimePr
         }
         catch (SqliteException error) when (error.SqliteErrorCode == 19)
         {
-            throw new InvalidOperationException($"A connection named '{connection.Name}' exists already; remove it first.", error);
+            throw new InvalidOperationException(
+                $"A connection named '{connection.Name}' exists already; remove it first.",
+                error);
         }
     }
 
@@ -68,7 +72,8 @@ public sealed class ConnectionStore(SqliteStore store, SecretBox secrets, TimePr
 
     /// <exception cref="KeyNotFoundException">No connection of that name.</exception>
     public StoredConnection Get(string name) =>
-        Find(name) ?? throw new KeyNotFoundException($"No connection named '{name}' (see `connector connections list`).");
+        Find(name)
+        ?? throw new KeyNotFoundException($"No connection named '{name}' (see `connector connections list`).");
 
     public IReadOnlyList<StoredConnection> List()
     {
@@ -121,7 +126,9 @@ public sealed class ConnectionStore(SqliteStore store, SecretBox secrets, TimePr
         return saved;
     }
 
-    /// <summary>Marks the connection as needing a new sign-in; its tokens are kept for the record but no longer used.</summary>
+    /// <summary>
+    /// Marks the connection as needing a new sign-in; its tokens are kept for the record but no longer used.
+    /// </summary>
     public void MarkNeedsReauthorization(string name)
     {
         using var db = store.OpenConnection();
@@ -159,7 +166,8 @@ public sealed class ConnectionStore(SqliteStore store, SecretBox secrets, TimePr
             INSERT INTO location_tokens (connection, location_id, access_token, refresh_token, expires_at)
             VALUES ($name, $location, $access, $refresh, $expires)
             ON CONFLICT (connection, location_id) DO UPDATE
-            SET access_token = excluded.access_token, refresh_token = excluded.refresh_token, expires_at = excluded.expires_at
+            SET access_token = excluded.access_token, refresh_token = excluded.refresh_token,
+                expires_at = excluded.expires_at
             """;
         command.Parameters.AddWithValue("$name", name);
         command.Parameters.AddWithValue("$location", locationId);
@@ -209,7 +217,8 @@ public sealed class ConnectionStore(SqliteStore store, SecretBox secrets, TimePr
 
     private static string[] Words(string? text) => text?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
 
-    private static string Text(DateTimeOffset time) => time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+    private static string Text(DateTimeOffset time) =>
+        time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset ParseTime(string text) =>
         DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);

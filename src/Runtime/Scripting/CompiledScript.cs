@@ -22,7 +22,11 @@ public sealed class CompiledScript
     private readonly ScriptLimits _limits;
     private readonly ConcurrentBag<Engine> _engines = [];
 
-    private CompiledScript(ScriptOrigin origin, IReadOnlyList<string> parameters, Prepared<Script> prepared, ScriptLimits limits)
+    private CompiledScript(
+        ScriptOrigin origin,
+        IReadOnlyList<string> parameters,
+        Prepared<Script> prepared,
+        ScriptLimits limits)
     {
         Origin = origin;
         Parameters = parameters;
@@ -57,7 +61,9 @@ public sealed class CompiledScript
     }
 
     /// <summary>Runs the script with one JSON argument per parameter and returns what it returns.</summary>
-    /// <returns>The returned value as JSON; <c>undefined</c> is reported as <paramref name="returnedNothing"/>.</returns>
+    /// <returns>
+    /// The returned value as JSON; <c>undefined</c> is reported as <paramref name="returnedNothing"/>.
+    /// </returns>
     /// <exception cref="ScriptException">The script threw or broke a bound.</exception>
     public JsonNode? Run(IReadOnlyList<JsonNode?> arguments, out bool returnedNothing)
     {

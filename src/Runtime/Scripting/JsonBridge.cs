@@ -37,7 +37,8 @@ internal static class JsonBridge
         json = null;
         if (depth > MaxDepth)
         {
-            throw new InvalidOperationException($"the returned value is nested deeper than {MaxDepth} levels (or refers to itself)");
+            throw new InvalidOperationException(
+                $"the returned value is nested deeper than {MaxDepth} levels (or refers to itself)");
         }
 
         if (value.IsUndefined() || value is Jint.Native.Function.Function)

@@ -75,7 +75,11 @@ public sealed class SecretBox
         var nonce = sealedBytes.AsSpan(1, NonceSize);
         RandomNumberGenerator.Fill(nonce);
         using var aes = new AesGcm(_key, TagSize);
-        aes.Encrypt(nonce, plain, sealedBytes.AsSpan(1 + NonceSize + TagSize), sealedBytes.AsSpan(1 + NonceSize, TagSize));
+        aes.Encrypt(
+            nonce,
+            plain,
+            sealedBytes.AsSpan(1 + NonceSize + TagSize),
+            sealedBytes.AsSpan(1 + NonceSize, TagSize));
         return sealedBytes;
     }
 

@@ -22,7 +22,12 @@ public sealed class SqliteStore : IDisposable
     public static SqliteStore Open(ConnectorHome home)
     {
         home.EnsureExists();
-        var builder = new SqliteConnectionStringBuilder { DataSource = home.DatabasePath, Pooling = true, DefaultTimeout = 30 };
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = home.DatabasePath,
+            Pooling = true,
+            DefaultTimeout = 30,
+        };
         var store = new SqliteStore(builder.ToString(), null);
         store.Migrate();
         if (!OperatingSystem.IsWindows())

@@ -55,7 +55,8 @@ internal sealed partial class RequestPipeline(
 
         try
         {
-            if ((path.StartsWith(OAuthEndpoints.Prefix, StringComparison.Ordinal) || path.StartsWith("/v2" + OAuthEndpoints.Prefix, StringComparison.Ordinal))
+            if ((path.StartsWith(OAuthEndpoints.Prefix, StringComparison.Ordinal)
+                    || path.StartsWith("/v2" + OAuthEndpoints.Prefix, StringComparison.Ordinal))
                 && await oauth.TryHandleAsync(context, path).ConfigureAwait(false))
             {
                 return;

@@ -22,7 +22,9 @@ internal abstract class BudgetWindow(RateBudget budget)
 
     public abstract int Remaining(DateTimeOffset now);
 
-    /// <summary>Requests sent within a window and a little before it: the most the vendor can still be counting.</summary>
+    /// <summary>
+    /// Requests sent within a window and a little before it: the most the vendor can still be counting.
+    /// </summary>
     protected abstract int RecentCount(DateTimeOffset now);
 
     /// <summary>Counts requests the vendor saw that this process did not send (another host, another tool).</summary>

@@ -23,7 +23,9 @@ public sealed class RateLimiter
     }
 
     /// <summary>Waits until every budget of <paramref name="key"/> has room, then spends one request of each.</summary>
-    /// <exception cref="RateLimitWaitException">The wait would be longer than <see cref="RateLimiterOptions.MaxWait"/>.</exception>
+    /// <exception cref="RateLimitWaitException">
+    /// The wait would be longer than <see cref="RateLimiterOptions.MaxWait"/>.
+    /// </exception>
     public async ValueTask AcquireAsync(string key, CancellationToken cancellationToken)
     {
         if (!_options.Enabled || _budgets.Count == 0)
