@@ -11,7 +11,8 @@ public sealed class CatalogCommandsTests
     [Fact]
     public async Task OpsTable_DocsOperationsMd_IsUpToDate()
     {
-        var run = await CliRun.ExecuteAsync("ops", "table", "--check", Path.Combine(Repository.Root, "docs", "operations.md"));
+        var run = await CliRun.ExecuteAsync(
+            "ops", "table", "--check", Path.Combine(Repository.Root, "docs", "operations.md"));
 
         Assert.True(run.ExitCode == 0, run.Error);
     }
@@ -40,7 +41,8 @@ public sealed class CatalogCommandsTests
         Assert.True(result.IsValid, string.Join("\n", result.Details.Where(d => d.HasErrors)
             .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")).Take(10)));
         Assert.Equal(126 + 14, document!["operations"]!.AsArray().Count);
-        var appointment = document["operations"]!.AsArray().Single(o => o!["key"]!.GetValue<string>() == "calendars.appointments.create");
+        var appointment = document["operations"]!.AsArray()
+            .Single(o => o!["key"]!.GetValue<string>() == "calendars.appointments.create");
         var calendar = appointment!["fields"]!.AsArray().Single(f => f!["key"]!.GetValue<string>() == "calendarId");
         Assert.Equal("calendars.list", calendar!["choicesFrom"]!["operation"]!.GetValue<string>());
     }

@@ -15,7 +15,8 @@ public sealed class InvokeCommandTests
             ["contact"] = new JsonObject { ["id"] = "new-1", ["email"] = request.Json!["email"]!.DeepClone() },
         }));
 
-        var run = await CliRun.ExecuteAsync("invoke", "contacts.create", "--example", "--base-url", server.BaseUrl.ToString(), "--token", Token);
+        var run = await CliRun.ExecuteAsync(
+            "invoke", "contacts.create", "--example", "--base-url", server.BaseUrl.ToString(), "--token", Token);
 
         Assert.True(run.ExitCode == 0, run.Error);
         var output = JsonNode.Parse(run.Output)!;
@@ -27,11 +28,14 @@ public sealed class InvokeCommandTests
     [Fact]
     public async Task Invoke_InputFromAFile_IsSent()
     {
-        await using var server = new LoopbackServer(_ => ServerReply.Json(200, new JsonObject { ["contact"] = new JsonObject() }));
+        await using var server = new LoopbackServer(
+            _ => ServerReply.Json(200, new JsonObject { ["contact"] = new JsonObject() }));
         var file = Path.GetTempFileName();
         await File.WriteAllTextAsync(file, """{"contactId": "abc"}""");
 
-        var run = await CliRun.ExecuteAsync("invoke", "contacts.get", "--input", "@" + file, "--base-url", server.BaseUrl.ToString(), "--token", Token);
+        var run = await CliRun.ExecuteAsync(
+            "invoke", "contacts.get", "--input", "@" + file,
+            "--base-url", server.BaseUrl.ToString(), "--token", Token);
 
         File.Delete(file);
         Assert.True(run.ExitCode == 0, run.Error);
@@ -48,7 +52,8 @@ public sealed class InvokeCommandTests
             ["traceId"] = "t-1",
         }));
 
-        var run = await CliRun.ExecuteAsync("invoke", "contacts.create", "--example", "--base-url", server.BaseUrl.ToString(), "--token", Token);
+        var run = await CliRun.ExecuteAsync(
+            "invoke", "contacts.create", "--example", "--base-url", server.BaseUrl.ToString(), "--token", Token);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal("connector: contacts.create: HTTP 422: email must be an email (traceId t-1)", run.Error.TrimEnd());

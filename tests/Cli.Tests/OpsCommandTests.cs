@@ -20,7 +20,8 @@ public sealed class OpsCommandTests
         var run = await CliRun.ExecuteAsync("ops", "list", "--json");
 
         var all = JsonNode.Parse(run.Output)!.AsArray();
-        var operations = all.Where(o => !o!["key"]!.GetValue<string>().StartsWith("trainercentral.", StringComparison.Ordinal))
+        var operations = all
+            .Where(o => !o!["key"]!.GetValue<string>().StartsWith("trainercentral.", StringComparison.Ordinal))
             .ToList();
         Assert.Equal(14, all.Count - operations.Count);
         Assert.Equal(126, operations.Count);

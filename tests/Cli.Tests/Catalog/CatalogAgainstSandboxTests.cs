@@ -22,7 +22,9 @@ public sealed class CatalogAgainstSandboxTests : IAsyncLifetime
     private ConnectionContext _location = null!;
     private ConnectionContext _agency = null!;
 
-    public static TheoryData<string> Keys => [.. ShippedCatalog.Instance.Operations.Where(o => o.Connector.Key == "ghl").Select(o => o.Key)];
+    public static TheoryData<string> Keys => [.. ShippedCatalog.Instance.Operations
+        .Where(o => o.Connector.Key == "ghl")
+        .Select(o => o.Key)];
 
     public async Task InitializeAsync()
     {
@@ -31,7 +33,11 @@ public sealed class CatalogAgainstSandboxTests : IAsyncLifetime
             Catalog = ShippedCatalog.Instance,
             RateLimits = new SandboxRateLimits { BurstLimit = 100_000, DailyLimit = 1_000_000 },
         });
-        _clients = new ConnectorClients(new InvokerOptions { MaxRetries = 0, RateLimiter = new RateLimiterOptions { Enabled = false } });
+        _clients = new ConnectorClients(new InvokerOptions
+        {
+            MaxRetries = 0,
+            RateLimiter = new RateLimiterOptions { Enabled = false },
+        });
         _invoker = new OperationInvoker(ShippedCatalog.Instance, _clients);
         var location = await _sandbox.CreatePrivateTokenAsync();
         var company = await _sandbox.CreateCompanyTokenAsync();
@@ -85,7 +91,8 @@ public sealed class CatalogAgainstSandboxTests : IAsyncLifetime
         await _invoker.InvokeAsync(delete, new JsonObject { [idInput] = id }, _location);
         if (get is not null)
         {
-            var gone = await Assert.ThrowsAsync<ApiException>(() => _invoker.InvokeAsync(get, new JsonObject { [idInput] = id }, _location));
+            var gone = await Assert.ThrowsAsync<ApiException>(
+                () => _invoker.InvokeAsync(get, new JsonObject { [idInput] = id }, _location));
             Assert.Equal((int)HttpStatusCode.NotFound, gone.StatusCode);
         }
     }
@@ -94,11 +101,17 @@ public sealed class CatalogAgainstSandboxTests : IAsyncLifetime
     public async Task ContactNote_Created_IsListed_AndDeleted_IsNot()
     {
         var contact = "seD4PfOuKoVMLkEZqohJ";
-        var note = await _invoker.InvokeAsync("contacts.notes.create", new JsonObject { ["contactId"] = contact, ["body"] = "Called back" }, _location);
+        var note = await _invoker.InvokeAsync(
+            "contacts.notes.create",
+            new JsonObject { ["contactId"] = contact, ["body"] = "Called back" },
+            _location);
         var id = Id(note.Output);
 
         var listed = await Notes(contact);
-        await _invoker.InvokeAsync("contacts.notes.delete", new JsonObject { ["contactId"] = contact, ["id"] = id }, _location);
+        await _invoker.InvokeAsync(
+            "contacts.notes.delete",
+            new JsonObject { ["contactId"] = contact, ["id"] = id },
+            _location);
         var after = await Notes(contact);
 
         Assert.Contains(id, listed);
@@ -107,14 +120,18 @@ public sealed class CatalogAgainstSandboxTests : IAsyncLifetime
 
     private async Task<List<string>> Notes(string contact)
     {
-        var result = await _invoker.InvokeAsync("contacts.notes.list", new JsonObject { ["contactId"] = contact }, _location);
+        var result = await _invoker.InvokeAsync(
+            "contacts.notes.list",
+            new JsonObject { ["contactId"] = contact },
+            _location);
         return [.. result.Output!["notes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>())];
     }
 
     private static JsonObject Example(string key) => (JsonObject)ShippedCatalog.Instance.Get(key).Example.DeepClone();
 
     private static string Id(JsonNode? output) =>
-        (output?["id"] ?? output?["_id"])?.GetValue<string>() ?? throw new InvalidOperationException($"no id in {output?.ToJsonString()}");
+        (output?["id"] ?? output?["_id"])?.GetValue<string>()
+        ?? throw new InvalidOperationException($"no id in {output?.ToJsonString()}");
 
     public async Task DisposeAsync()
     {

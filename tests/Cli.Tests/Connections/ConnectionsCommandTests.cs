@@ -23,7 +23,8 @@ public sealed class ConnectionsCommandTests : IAsyncLifetime
         var synced = TextWriter.Synchronized(output);
         var error = TextWriter.Synchronized(new StringWriter());
         var adding = CliApplication.RunAsync(
-            ["connections", "add", "ghl", "--name", "crm", "--client-id", _world.App.ClientId, "--client-secret", _world.App.ClientSecret,
+            ["connections", "add", "ghl", "--name", "crm",
+             "--client-id", _world.App.ClientId, "--client-secret", _world.App.ClientSecret,
              "--base-url", _world.Sandbox.BaseUrl.ToString(), "--no-browser", "--timeout", "30"],
             synced, error);
 
@@ -90,7 +91,8 @@ public sealed class ConnectionsCommandTests : IAsyncLifetime
     {
         for (var i = 0; i < 200 && !adding.IsCompleted; i++)
         {
-            var line = output.ToString().Split('\n').FirstOrDefault(l => l.StartsWith("http", StringComparison.Ordinal));
+            var line = output.ToString().Split('\n')
+                .FirstOrDefault(l => l.StartsWith("http", StringComparison.Ordinal));
             if (line is not null)
             {
                 return new Uri(line.Trim());
@@ -99,7 +101,9 @@ public sealed class ConnectionsCommandTests : IAsyncLifetime
             await Task.Delay(50);
         }
 
-        throw new InvalidOperationException($"no authorize address was printed; the command ended with {(adding.IsCompleted ? adding.Result : -1)}");
+        throw new InvalidOperationException(
+            "no authorize address was printed; "
+            + $"the command ended with {(adding.IsCompleted ? adding.Result : -1)}");
     }
 
     public async Task DisposeAsync()

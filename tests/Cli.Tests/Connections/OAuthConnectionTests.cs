@@ -50,7 +50,10 @@ public sealed class OAuthConnectionTests : IAsyncLifetime
 
         // A second process, with its own resolver, starts from the store: it sees the rotated pair.
         using var http = new HttpClient();
-        using var other = new Operations.Connections.ConnectionResolver(Operations.Tests.Support.ShippedCatalog.Instance, _world.Connections, http);
+        using var other = new Operations.Connections.ConnectionResolver(
+            Operations.Tests.Support.ShippedCatalog.Instance,
+            _world.Connections,
+            http);
         var result = await _world.GetContactAsync(other.Resolve("crm"));
 
         Assert.Equal(200, result.StatusCode);
@@ -63,7 +66,10 @@ public sealed class OAuthConnectionTests : IAsyncLifetime
         await _world.SignInAsync("crm", expiresAt: DateTimeOffset.UtcNow.AddHours(-1));
         var stored = _world.Connections.Get("crm");
         Assert.True(_world.Connections.TrySaveTokens("crm", stored.Generation,
-            new TokenSet(stored.AccessToken!, "revoked-" + Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow.AddHours(-1))));
+            new TokenSet(
+                stored.AccessToken!,
+                "revoked-" + Guid.NewGuid().ToString("N"),
+                DateTimeOffset.UtcNow.AddHours(-1))));
         var context = _world.Resolver.Resolve("crm");
 
         var error = await Assert.ThrowsAsync<ReauthorizationRequiredException>(() => _world.GetContactAsync(context));

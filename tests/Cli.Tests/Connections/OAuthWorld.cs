@@ -60,7 +60,11 @@ internal sealed class OAuthWorld : IAsyncDisposable
     {
         var oauth = Resolver.OAuthFor(ShippedCatalog.Instance.GetConnector("ghl"), Sandbox.BaseUrl);
         var redirect = new Uri("http://127.0.0.1:9/callback");
-        using var response = await _http.GetAsync(oauth.AuthorizeUrl(App.ClientId, redirect, ["contacts.readonly", "contacts.write", "locations.readonly"], "s1"));
+        using var response = await _http.GetAsync(oauth.AuthorizeUrl(
+            App.ClientId,
+            redirect,
+            ["contacts.readonly", "contacts.write", "locations.readonly"],
+            "s1"));
         Assert.Equal(HttpStatusCode.Found, response.StatusCode);
         var code = System.Web.HttpUtility.ParseQueryString(response.Headers.Location!.Query)["code"]!;
         var tokens = await oauth.ExchangeCodeAsync(App.ClientId, App.ClientSecret, code, redirect, null, default);
@@ -88,8 +92,10 @@ internal sealed class OAuthWorld : IAsyncDisposable
         Invoker.InvokeAsync("contacts.get", new JsonObject { ["contactId"] = "seD4PfOuKoVMLkEZqohJ" }, context);
 
     /// <summary>Every byte of every file of the home folder, as text.</summary>
-    public string HomeContents() => string.Join('\n', Directory.EnumerateFiles(Home.Folder, "*", SearchOption.AllDirectories)
-        .Select(f => System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(f))));
+    public string HomeContents() => string.Join(
+        '\n',
+        Directory.EnumerateFiles(Home.Folder, "*", SearchOption.AllDirectories)
+            .Select(f => System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(f))));
 
     public async ValueTask DisposeAsync()
     {

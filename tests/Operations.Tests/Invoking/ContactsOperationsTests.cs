@@ -21,7 +21,8 @@ public sealed class ContactsOperationsTests
     public async Task InvokeAsync_Example_SendsTheDefinedRequestAndReadsTheOutput(string key)
     {
         var op = ShippedCatalog.Instance.Get(key);
-        await using var server = new LoopbackServer(_ => ServerReply.Json(op.Request.Method == "POST" ? 201 : 200, ResponseFor(op)));
+        await using var server = new LoopbackServer(
+            _ => ServerReply.Json(op.Request.Method == "POST" ? 201 : 200, ResponseFor(op)));
         using var clients = new ConnectorClients(new InvokerOptions { MaxRetries = 0 });
         var invoker = new OperationInvoker(ShippedCatalog.Instance, clients);
         var connection = new ConnectionContext
@@ -69,7 +70,10 @@ public sealed class ContactsOperationsTests
         {
             if (op.Example[input.Key] is { } value)
             {
-                path = path.Replace($"{{{input.Key}}}", Uri.EscapeDataString(value.ToString()), StringComparison.Ordinal);
+                path = path.Replace(
+                    $"{{{input.Key}}}",
+                    Uri.EscapeDataString(value.ToString()),
+                    StringComparison.Ordinal);
             }
         }
 
@@ -78,7 +82,9 @@ public sealed class ContactsOperationsTests
 
     private static void AssertBodyKeysAreDeclared(OperationDefinition op, RecordedRequest request)
     {
-        if (request.Json is not JsonObject sent || op.Request.Body is not JsonObject template || op.Transforms?.Before is not null)
+        if (request.Json is not JsonObject sent
+            || op.Request.Body is not JsonObject template
+            || op.Transforms?.Before is not null)
         {
             return;
         }

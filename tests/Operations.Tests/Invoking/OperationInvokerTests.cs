@@ -18,7 +18,8 @@ public sealed class OperationInvokerTests : IAsyncDisposable
 
     public OperationInvokerTests()
     {
-        _server = new LoopbackServer(_ => ServerReply.Json(200, new JsonObject { ["contact"] = new JsonObject { ["id"] = "c9" } }));
+        _server = new LoopbackServer(
+            _ => ServerReply.Json(200, new JsonObject { ["contact"] = new JsonObject { ["id"] = "c9" } }));
         _invoker = new OperationInvoker(ShippedCatalog.Instance, _clients, new InvokerOptions { MaxRetries = 0 });
         _connection = new ConnectionContext
         {
@@ -158,7 +159,8 @@ public sealed class OperationInvokerTests : IAsyncDisposable
         var limits = new InvokerOptions { Scripts = new ScriptLimits { Timeout = TimeSpan.FromMilliseconds(100) } };
         var invoker = new OperationInvoker(LoadValid(folder), _clients, limits);
 
-        var error = await Assert.ThrowsAsync<ScriptException>(() => invoker.InvokeAsync("contacts.looping", [], _connection));
+        var error = await Assert.ThrowsAsync<ScriptException>(
+            () => invoker.InvokeAsync("contacts.looping", [], _connection));
 
         Assert.StartsWith("contacts.looping: transforms.after line 2 (", error.Message);
         Assert.Contains("contacts.looping.yaml:12)", error.Message);
@@ -180,7 +182,9 @@ public sealed class OperationInvokerTests : IAsyncDisposable
         });
         var connection = _connection with { BaseUrl = server.BaseUrl };
 
-        var items = await _invoker.ReadItemsAsync("contacts.list", new JsonObject { ["limit"] = 2 }, connection).ToListAsync();
+        var items = await _invoker
+            .ReadItemsAsync("contacts.list", new JsonObject { ["limit"] = 2 }, connection)
+            .ToListAsync();
 
         Assert.Equal(["c1", "c2", "c3", "c4", "c5"], items.Select(i => i!["id"]!.GetValue<string>()));
         var requests = server.Requests.ToList();
@@ -203,7 +207,8 @@ public sealed class OperationInvokerTests : IAsyncDisposable
             var count = page < 3 ? size : 1;
             return ServerReply.Json(200, new JsonObject
             {
-                ["contacts"] = new JsonArray([.. Enumerable.Range(0, count).Select(i => new JsonObject { ["id"] = $"p{page}-{i}" })]),
+                ["contacts"] = new JsonArray(
+                    [.. Enumerable.Range(0, count).Select(i => new JsonObject { ["id"] = $"p{page}-{i}" })]),
                 ["total"] = (2 * size) + 1,
             });
         });

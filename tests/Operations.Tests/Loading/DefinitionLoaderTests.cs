@@ -74,7 +74,10 @@ public sealed class DefinitionLoaderTests : IDisposable
     [Fact]
     public void Load_UnknownField_PointsAtItsLine()
     {
-        _folder.Write("contacts.sample", ValidAction.Replace("title: Sample", "title: Sample\ncolour: blue", StringComparison.Ordinal));
+        _folder.Write("contacts.sample", ValidAction.Replace(
+            "title: Sample",
+            "title: Sample\ncolour: blue",
+            StringComparison.Ordinal));
 
         var problem = Assert.Single(DefinitionLoader.Load(_folder.Root).Problems);
 
@@ -96,7 +99,10 @@ public sealed class DefinitionLoaderTests : IDisposable
     [Fact]
     public void Load_TransformThatDoesNotCompile_GivesTheScriptsLineInTheFile()
     {
-        var yaml = ValidAction.Replace("output:", "transforms:\n  after: |\n    const a = 1;\n    return a +;\noutput:", StringComparison.Ordinal);
+        var yaml = ValidAction.Replace(
+            "output:",
+            "transforms:\n  after: |\n    const a = 1;\n    return a +;\noutput:",
+            StringComparison.Ordinal);
         _folder.Write("contacts.sample", yaml);
 
         var problem = Assert.Single(DefinitionLoader.Load(_folder.Root).Problems);
@@ -119,7 +125,10 @@ public sealed class DefinitionLoaderTests : IDisposable
     [Fact]
     public void Load_DefaultOutsideItsChoices_IsReported()
     {
-        _folder.Write("contacts.sample", ValidAction.Replace("choices: [red, green]", "choices: [red, green]\n    default: blue", StringComparison.Ordinal));
+        _folder.Write("contacts.sample", ValidAction.Replace(
+            "choices: [red, green]",
+            "choices: [red, green]\n    default: blue",
+            StringComparison.Ordinal));
 
         var problem = Assert.Single(DefinitionLoader.Load(_folder.Root).Problems);
 
@@ -129,7 +138,10 @@ public sealed class DefinitionLoaderTests : IDisposable
     [Fact]
     public void Load_ExampleWithoutARequiredInput_IsReported()
     {
-        _folder.Write("contacts.sample", ValidAction.Replace("  contactId: c1", "  colour: red", StringComparison.Ordinal));
+        _folder.Write("contacts.sample", ValidAction.Replace(
+            "  contactId: c1",
+            "  colour: red",
+            StringComparison.Ordinal));
 
         var problem = Assert.Single(DefinitionLoader.Load(_folder.Root).Problems);
 
@@ -139,7 +151,10 @@ public sealed class DefinitionLoaderTests : IDisposable
     [Fact]
     public void Load_UnknownScope_IsReported()
     {
-        _folder.Write("contacts.sample", ValidAction.Replace("[contacts.write]", "[contacts.write, contacts.everything]", StringComparison.Ordinal));
+        _folder.Write("contacts.sample", ValidAction.Replace(
+            "[contacts.write]",
+            "[contacts.write, contacts.everything]",
+            StringComparison.Ordinal));
 
         var problem = Assert.Single(DefinitionLoader.Load(_folder.Root).Problems);
 
@@ -198,7 +213,10 @@ public sealed class DefinitionLoaderTests : IDisposable
     [Fact]
     public void Load_QuotedNumber_StaysAString()
     {
-        _folder.Write("contacts.sample", ValidAction.Replace("contactId: c1", "contactId: \"42\"", StringComparison.Ordinal));
+        _folder.Write("contacts.sample", ValidAction.Replace(
+            "contactId: c1",
+            "contactId: \"42\"",
+            StringComparison.Ordinal));
 
         var result = DefinitionLoader.Load(_folder.Root);
 

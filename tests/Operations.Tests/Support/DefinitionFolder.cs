@@ -7,7 +7,9 @@ public sealed class DefinitionFolder : IDisposable
     {
         Root = Directory.CreateTempSubdirectory("connector-defs-").FullName;
         Directory.CreateDirectory(Path.Combine(Root, "ghl", "contacts"));
-        File.Copy(Path.Combine(Repository.Definitions, "ghl", "connector.yaml"), Path.Combine(Root, "ghl", "connector.yaml"));
+        File.Copy(
+            Path.Combine(Repository.Definitions, "ghl", "connector.yaml"),
+            Path.Combine(Root, "ghl", "connector.yaml"));
     }
 
     public string Root { get; }

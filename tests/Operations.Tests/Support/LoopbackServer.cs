@@ -36,7 +36,8 @@ public sealed class LoopbackServer : IAsyncDisposable
             {
                 context = await _listener.GetContextAsync();
             }
-            catch (Exception error) when (error is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            catch (Exception error)
+                when (error is HttpListenerException or ObjectDisposedException or InvalidOperationException)
             {
                 return;
             }

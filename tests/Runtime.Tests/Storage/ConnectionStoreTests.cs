@@ -156,7 +156,8 @@ public sealed class ConnectionStoreTests : IDisposable
     {
         var sealedSecret = new SecretBox(RandomNumberGenerator.GetBytes(32)).Seal("hello");
 
-        Assert.ThrowsAny<CryptographicException>(() => new SecretBox(RandomNumberGenerator.GetBytes(32)).Open(sealedSecret));
+        Assert.ThrowsAny<CryptographicException>(
+            () => new SecretBox(RandomNumberGenerator.GetBytes(32)).Open(sealedSecret));
     }
 
     private ConnectionStore Connections(SqliteStore store) => new(store, SecretBox.ForHome(Home), _time);
