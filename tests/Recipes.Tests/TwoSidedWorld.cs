@@ -16,14 +16,16 @@ namespace Connector.Recipes.Tests;
 /// <summary>One sandbox serving both GHL and TrainerCentral, and an engine with a connection to each.</summary>
 internal sealed class TwoSidedWorld : IAsyncDisposable
 {
-    private readonly ConnectorClients _clients = new(new InvokerOptions
-    {
-        MaxRetries = 0,
-        RateLimiter = new RateLimiterOptions { Enabled = false },
-    });
+    private readonly ConnectorClients _clients;
 
-    private TwoSidedWorld(SandboxServer sandbox, ConnectionContext ghl, ConnectionContext academy)
+    private TwoSidedWorld(SandboxServer sandbox, ConnectionContext ghl, ConnectionContext academy, bool rateLimited)
     {
+        // No retries: a 429 or any other refusal fails the step, so a test sees it.
+        _clients = new ConnectorClients(new InvokerOptions
+        {
+            MaxRetries = 0,
+            RateLimiter = new RateLimiterOptions { Enabled = rateLimited },
+        });
         Sandbox = sandbox;
         Ghl = ghl;
         Academy = academy;
@@ -47,13 +49,19 @@ internal sealed class TwoSidedWorld : IAsyncDisposable
 
     public RecipeEngine Engine { get; }
 
-    public static async Task<TwoSidedWorld> StartAsync(int seed = 0)
+    /// <summary>
+    /// Starts both sandboxes. <paramref name="vendorLimits"/>: the sandbox enforces GHL's real budgets (100
+    /// requests per 10 s) and the runtime's rate limiter is on, as in production; otherwise neither limits.
+    /// </summary>
+    public static async Task<TwoSidedWorld> StartAsync(int seed = 0, bool vendorLimits = false)
     {
         var sandbox = await SandboxServer.StartAsync(new SandboxOptions
         {
             Catalog = ShippedCatalog.Instance,
             Seed = seed,
-            RateLimits = new SandboxRateLimits { BurstLimit = 100_000, DailyLimit = 1_000_000 },
+            RateLimits = vendorLimits
+                ? SandboxRateLimits.Vendor
+                : new SandboxRateLimits { BurstLimit = 100_000, DailyLimit = 1_000_000 },
         });
         var ghlToken = await sandbox.CreatePrivateTokenAsync();
         var tcToken = await sandbox.TrainerCentral.CreateTokenAsync();
@@ -72,7 +80,7 @@ internal sealed class TwoSidedWorld : IAsyncDisposable
             BaseUrl = sandbox.BaseUrl,
             Values = new Dictionary<string, string> { ["orgId"] = sandbox.TrainerCentral.OrgId },
         };
-        return new TwoSidedWorld(sandbox, ghl, academy);
+        return new TwoSidedWorld(sandbox, ghl, academy, vendorLimits);
     }
 
     public static RecipeDefinition Recipe(string file)
@@ -99,6 +107,22 @@ internal sealed class TwoSidedWorld : IAsyncDisposable
         var result = await Invoker.InvokeAsync("contacts.notes.list", new JsonObject { ["contactId"] = contactId }, Ghl);
         return [.. result.Output!["notes"]!.AsArray().Select(n => n!["body"]!.GetValue<string>())];
     }
+
+    public async Task<List<JsonObject>> TasksAsync(string contactId)
+    {
+        var result = await Invoker.InvokeAsync("contacts.tasks.list", new JsonObject { ["contactId"] = contactId }, Ghl);
+        return [.. result.Output!["tasks"]!.AsArray().OfType<JsonObject>()];
+    }
+
+    public async Task<List<JsonObject>> AppointmentsAsync(string contactId)
+    {
+        var inputs = new JsonObject { ["contactId"] = contactId };
+        var result = await Invoker.InvokeAsync("contacts.appointments.list", inputs, Ghl);
+        return [.. result.Output!["events"]!.AsArray().OfType<JsonObject>()];
+    }
+
+    public async Task<string> ContactIdAsync(string email) =>
+        (await ContactsAsync()).Single(c => c["email"]?.GetValue<string>() == email)["id"]!.GetValue<string>();
 
     public async Task<string> CreateContactAsync(string email, string firstName, params string[] tags)
     {

@@ -30,6 +30,18 @@ public sealed record RecipeStep
     /// <summary>Search and lookup steps: whether the run stops when nothing is found.</summary>
     public bool StopWhenNotFound { get; init; }
 
+    /// <summary>
+    /// A JavaScript condition over trigger, steps and run; when it is false the step is skipped and the run
+    /// goes on. Null: the step always runs.
+    /// </summary>
+    public string? When { get; init; }
+
+    /// <summary>
+    /// Action steps: a JavaScript expression giving an array; the action runs once per element, which the
+    /// inputs read as <c>{{each.field}}</c>. Null: the action runs once.
+    /// </summary>
+    public string? ForEach { get; init; }
+
     public ErrorPolicy OnError { get; init; } = ErrorPolicy.Halt;
 
     public Reconciliation? Reconcile { get; init; }

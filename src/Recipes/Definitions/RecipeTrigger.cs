@@ -20,5 +20,11 @@ public sealed record RecipeTrigger
     /// </summary>
     public IReadOnlyList<string> Fields { get; init; } = [];
 
+    /// <summary>
+    /// With <see cref="DedupeMode.Change"/>: whether an item seen before that a complete read no longer
+    /// lists fires once more, as <c>{"&lt;id field&gt;": id, "removed": true}</c>.
+    /// </summary>
+    public bool Removals { get; init; }
+
     public FirstPoll FirstPoll { get; init; } = FirstPoll.Seed;
 }

@@ -99,6 +99,7 @@ public static class RecipeLoader
                     _ => null,
                 },
                 Fields = trigger["fields"]?.AsArray().Select(f => f!.GetValue<string>()).ToList() ?? [],
+                Removals = trigger["removals"]?.GetValue<bool>() ?? false,
                 FirstPoll = ReadFirstPoll(trigger["firstPoll"]),
             },
             Steps = [.. recipe["steps"]!.AsArray().Select((step, index) => ReadStep(step!.AsObject(), index))],
@@ -144,6 +145,8 @@ public static class RecipeLoader
             Map = map?["map"]?.GetValue<string>(),
             MapKey = map?["key"]?.GetValue<string>(),
             MapValue = map?["value"]?.DeepClone(),
+            When = step["when"]?.GetValue<string>(),
+            ForEach = step["forEach"]?.GetValue<string>(),
             OnError = ReadPolicy(step["onError"]),
             Reconcile = step["reconcile"] is JsonObject reconcile
                 ? new Reconciliation

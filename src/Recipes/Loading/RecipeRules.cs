@@ -39,6 +39,13 @@ internal static class RecipeRules
             }
         }
 
+        if (recipe.Trigger.Removals && recipe.Trigger.Dedupe != DedupeMode.Change)
+        {
+            Fail(
+                "/trigger/removals",
+                "removals need dedupe: change, which reads every page; an id poll stops at the first item seen");
+        }
+
         var earlier = new List<string>();
         for (var i = 0; i < recipe.Steps.Count; i++)
         {
@@ -50,6 +57,7 @@ internal static class RecipeRules
             }
 
             CheckStep(step, at, catalog, earlier, recipe, Fail);
+            CheckConditions(step, at, recipe, Fail);
             earlier.Add(step.Key);
         }
 
@@ -79,7 +87,7 @@ internal static class RecipeRules
                 }
                 else
                 {
-                    CheckInputs(op, step.Inputs, $"{at}/inputs", earlier, fail);
+                    CheckInputs(op, step.Inputs, $"{at}/inputs", earlier, fail, step.ForEach is not null);
                 }
             }
         }
@@ -117,11 +125,30 @@ internal static class RecipeRules
             }
             else
             {
-                CheckInputs(listing, reconcile.Inputs, $"{at}/reconcile/inputs", earlier, fail);
+                CheckInputs(listing, reconcile.Inputs, $"{at}/reconcile/inputs", earlier, fail, step.ForEach is not null);
             }
 
             Compile($"return ({reconcile.Match});", RunScripts.MatchParameters, recipe, $"{at}/reconcile/match",
                 $"steps.{step.Key}.reconcile.match", fail);
+        }
+    }
+
+    private static void CheckConditions(RecipeStep step, string at, RecipeDefinition recipe, Action<string, string> fail)
+    {
+        if (step.When is { } when)
+        {
+            Compile($"return ({when});", RunScripts.FilterParameters, recipe, $"{at}/when", $"steps.{step.Key}.when", fail);
+        }
+
+        if (step.ForEach is { } each)
+        {
+            if (step.Kind != StepKind.Action)
+            {
+                fail($"{at}/forEach", "forEach repeats an action; this step is not an action step");
+            }
+
+            Compile($"return ({each});", RunScripts.FilterParameters, recipe, $"{at}/forEach", $"steps.{step.Key}.forEach",
+                fail);
         }
     }
 
@@ -130,7 +157,8 @@ internal static class RecipeRules
         System.Text.Json.Nodes.JsonObject inputs,
         string at,
         List<string> earlier,
-        Action<string, string> fail)
+        Action<string, string> fail,
+        bool each = false)
     {
         foreach (var (name, value) in inputs)
         {
@@ -143,7 +171,7 @@ internal static class RecipeRules
                 continue;
             }
 
-            CheckReferences(value, $"{at}/{name}", earlier, fail);
+            CheckReferences(value, $"{at}/{name}", earlier, fail, each);
         }
     }
 
@@ -151,7 +179,8 @@ internal static class RecipeRules
         System.Text.Json.Nodes.JsonNode? template,
         string at,
         List<string> earlier,
-        Action<string, string> fail)
+        Action<string, string> fail,
+        bool each = false)
     {
         foreach (var reference in JsonTemplate.Compile(template?.DeepClone()).References)
         {
@@ -160,11 +189,14 @@ internal static class RecipeRules
             {
                 "trigger" or "run" => true,
                 "steps" => root.Length > 1 && earlier.Contains(root[1]),
+                "each" => each,
                 _ => false,
             };
             if (!known)
             {
-                fail(at, $"'{{{{{reference}}}}}' refers to neither trigger, run, nor an earlier step");
+                fail(at, root[0] == "each"
+                    ? $"'{{{{{reference}}}}}': 'each' is the element of a forEach, and this step has none"
+                    : $"'{{{{{reference}}}}}' refers to neither trigger, run, nor an earlier step");
             }
         }
     }

@@ -86,12 +86,41 @@ internal sealed class RunExecutor(OperationInvoker invoker, RunStore store, RunS
         Func<string, ConnectionContext> connections,
         CancellationToken cancellationToken)
     {
-        var input = JsonTemplate.Compile(step.Inputs.DeepClone()).Render(scope) as JsonObject ?? [];
-        var interrupted = earlier is { Status: StepStatus.Started };
-        if (interrupted && step.Kind == StepKind.Action && step.Reconcile is not null)
+        bool skip;
+        List<JsonNode?>? elements;
+        try
         {
-            var found = await ReconcileAsync(recipe, step, scope, connections, cancellationToken).ConfigureAwait(false);
-            if (found is not null)
+            skip = step.When is not null && !Truthy(scripts.When(recipe, step).Run(Arguments(scope), out _));
+            elements = skip || step.ForEach is null ? null : Elements(recipe, step, scope);
+        }
+        catch (ScriptException error)
+        {
+            return Settle(run, step, new StepOutcome(StepStatus.Failed, null, error.Message));
+        }
+
+        if (skip || elements is { Count: 0 })
+        {
+            // Nothing to do: a condition that does not hold, or a forEach over nothing.
+            var nothing = skip ? new StepOutcome(StepStatus.Skipped, null) : new StepOutcome(StepStatus.Succeeded, new JsonArray());
+            return Settle(run, step, nothing);
+        }
+        JsonNode input = elements is null
+            ? Render(step.Inputs, scope)
+            : new JsonArray([.. elements.Select(each => (JsonNode)Render(step.Inputs, scope, each))]);
+        var progress = elements is null ? null : Progress(earlier);
+        if (earlier is { Status: StepStatus.Started } && step.Kind == StepKind.Action && step.Reconcile is not null)
+        {
+            // The element in flight when the process died, or the single action.
+            var each = elements?.ElementAtOrDefault(progress!.Count);
+            var found = elements is not null && each is null
+                ? null
+                : await ReconcileAsync(recipe, step, scope, each, connections, cancellationToken).ConfigureAwait(false);
+            if (found is not null && progress is not null)
+            {
+                progress.Add(found);
+                store.RecordProgress(run.Id, step.Key, progress);
+            }
+            else if (found is not null)
             {
                 var reconciled = new StepOutcome(StepStatus.Succeeded, found);
                 store.FinishStep(run.Id, step.Key, reconciled.Status, reconciled.Output, null, TimeSpan.Zero);
@@ -118,7 +147,11 @@ internal sealed class RunExecutor(OperationInvoker invoker, RunStore store, RunS
         {
             store.StartStep(run.Id, step.Key, step.Index, input);
             var watch = Stopwatch.StartNew();
-            var outcome = await TryStepAsync(recipe, step, input, scope, connections, cancellationToken).ConfigureAwait(false);
+            var outcome = progress is null
+                ? await TryStepAsync(recipe, step, (JsonObject)input, scope, connections, cancellationToken)
+                    .ConfigureAwait(false)
+                : await TryEachAsync(run, step, (JsonArray)input, progress, connections, cancellationToken)
+                    .ConfigureAwait(false);
             store.FinishStep(run.Id, step.Key, outcome.Status, outcome.Output, outcome.Error, watch.Elapsed);
             if (outcome.Status != StepStatus.Failed || attempt >= attempts)
             {
@@ -131,10 +164,11 @@ internal sealed class RunExecutor(OperationInvoker invoker, RunStore store, RunS
 
     // A step recorded as failed is settled only when its run goes on past failures; otherwise the run was
     // stopped by a crash before it could retry the step or fail, and the step is not done.
+    // A replay carries a failed forEach step over with no attempts, to resume it: that one is not settled either.
     private static bool IsSettled(StepRecord record, RecipeStep step) => record.Status switch
     {
         StepStatus.Started => false,
-        StepStatus.Failed => step.OnError.Mode == ErrorMode.Continue,
+        StepStatus.Failed => record.Attempts > 0 && step.OnError.Mode == ErrorMode.Continue,
         _ => true,
     };
 
@@ -193,17 +227,95 @@ internal sealed class RunExecutor(OperationInvoker invoker, RunStore store, RunS
         }
     }
 
+    /// <summary>
+    /// Runs a forEach step's action for each element not yet done, recording each result as it comes, so
+    /// that neither a retry nor a crash sends an element that succeeded again. An element that fails ends
+    /// the step there, unless the step's policy is continue: then its output is <c>{"error": ...}</c>, the
+    /// other elements still run, and the step counts as failed.
+    /// </summary>
+    private async Task<StepOutcome> TryEachAsync(
+        RunRecord run,
+        RecipeStep step,
+        JsonArray inputs,
+        JsonArray progress,
+        Func<string, ConnectionContext> connections,
+        CancellationToken cancellationToken)
+    {
+        var op = invoker.Catalog.Get(step.Operation!);
+        var connection = connections(op.Connector.Key);
+        var errors = new List<string>();
+        for (var i = progress.Count; i < inputs.Count; i++)
+        {
+            var input = (JsonObject)inputs[i]!.DeepClone();
+            try
+            {
+                var result = await invoker.InvokeAsync(op.Key, input, connection, cancellationToken).ConfigureAwait(false);
+                progress.Add(result.Output?.DeepClone());
+            }
+            catch (OperationException error) when (step.OnError.Mode == ErrorMode.Continue)
+            {
+                errors.Add($"element {i}: {error.Message}");
+                progress.Add(new JsonObject { ["error"] = error.Message });
+            }
+            catch (OperationException error)
+            {
+                return new StepOutcome(StepStatus.Failed, progress.DeepClone(), $"element {i}: {error.Message}");
+            }
+
+            store.RecordProgress(run.Id, step.Key, progress);
+        }
+
+        return errors.Count == 0
+            ? new StepOutcome(StepStatus.Succeeded, progress.DeepClone())
+            : new StepOutcome(StepStatus.Failed, progress.DeepClone(), string.Join("; ", errors));
+    }
+
+    /// <summary>The elements a forEach step repeats its action for: an array, or one element for anything else.</summary>
+    private List<JsonNode?> Elements(RecipeDefinition recipe, RecipeStep step, JsonObject scope) =>
+        scripts.ForEach(recipe, step).Run(Arguments(scope), out _) switch
+        {
+            JsonArray array => [.. array.Select(e => e?.DeepClone())],
+            null => [],
+            var single => [single.DeepClone()],
+        };
+
+    // Records a step that settled without acting.
+    private StepOutcome Settle(RunRecord run, RecipeStep step, StepOutcome outcome)
+    {
+        store.StartStep(run.Id, step.Key, step.Index, null);
+        store.FinishStep(run.Id, step.Key, outcome.Status, outcome.Output, outcome.Error, TimeSpan.Zero);
+        return outcome;
+    }
+
+    // What an earlier attempt of a forEach step recorded as done; nothing when it never ran.
+    private static JsonArray Progress(StepRecord? earlier) =>
+        earlier?.Output is JsonArray done ? (JsonArray)done.DeepClone() : [];
+
+    private static JsonObject Render(JsonObject inputs, JsonObject scope, JsonNode? each = null)
+    {
+        scope["each"] = each?.DeepClone();
+        try
+        {
+            return JsonTemplate.Compile(inputs.DeepClone()).Render(scope) as JsonObject ?? [];
+        }
+        finally
+        {
+            scope.Remove("each");
+        }
+    }
+
     /// <summary>Looks for what an interrupted create would have made; its output when found, else null.</summary>
     private async Task<JsonNode?> ReconcileAsync(
         RecipeDefinition recipe,
         RecipeStep step,
         JsonObject scope,
+        JsonNode? each,
         Func<string, ConnectionContext> connections,
         CancellationToken cancellationToken)
     {
         var reconcile = step.Reconcile!;
         var listing = invoker.Catalog.Get(reconcile.Operation);
-        var inputs = JsonTemplate.Compile(reconcile.Inputs.DeepClone()).Render(scope) as JsonObject ?? [];
+        var inputs = Render(reconcile.Inputs, scope, each);
         var result = await invoker.InvokeAsync(listing.Key, inputs, connections(listing.Connector.Key), cancellationToken)
             .ConfigureAwait(false);
         var items = JsonPath.Get(result.Output, reconcile.Items ?? listing.Trigger?.Items) switch
@@ -213,7 +325,9 @@ internal sealed class RunExecutor(OperationInvoker invoker, RunStore store, RunS
             var single => [single],
         };
         var match = scripts.Match(recipe, step);
-        return items.FirstOrDefault(item => Truthy(match.Run([item, scope["trigger"], scope["steps"], scope["run"]], out _)))?.DeepClone();
+        return items
+            .FirstOrDefault(item => Truthy(match.Run([item, scope["trigger"], scope["steps"], scope["run"], each], out _)))
+            ?.DeepClone();
     }
 
     private static string MapKey(RecipeStep step, JsonObject scope) =>

@@ -11,7 +11,7 @@ internal sealed class RunScripts(ScriptLimits limits)
 
     public static readonly IReadOnlyList<string> CodeParameters = ["trigger", "steps", "run"];
 
-    public static readonly IReadOnlyList<string> MatchParameters = ["item", "trigger", "steps", "run"];
+    public static readonly IReadOnlyList<string> MatchParameters = ["item", "trigger", "steps", "run", "each"];
 
     private readonly ConcurrentDictionary<(string, string, string), CompiledScript> _compiled = new();
 
@@ -20,6 +20,12 @@ internal sealed class RunScripts(ScriptLimits limits)
 
     public CompiledScript Code(RecipeDefinition recipe, RecipeStep step) =>
         Get(recipe, step, "code", step.Script!, CodeParameters);
+
+    public CompiledScript When(RecipeDefinition recipe, RecipeStep step) =>
+        Get(recipe, step, "when", $"return ({step.When});", FilterParameters);
+
+    public CompiledScript ForEach(RecipeDefinition recipe, RecipeStep step) =>
+        Get(recipe, step, "forEach", $"return ({step.ForEach});", FilterParameters);
 
     public CompiledScript Match(RecipeDefinition recipe, RecipeStep step) =>
         Get(recipe, step, "reconcile/match", $"return ({step.Reconcile!.Match});", MatchParameters);

@@ -42,7 +42,21 @@ internal sealed class TriggerPoller(OperationInvoker invoker, RunStore store)
         }
 
         var ordered = OldestFirst(found, spec);
-        return seeded ? ordered : FirstPoll(recipe.Trigger.FirstPoll, ordered, spec);
+        if (!seeded)
+        {
+            return FirstPoll(recipe.Trigger.FirstPoll, ordered, spec);
+        }
+
+        // Every page was read (a failed page throws before this), so what was seen and is not listed is gone.
+        if (recipe.Trigger.Removals && mode == DedupeMode.Change)
+        {
+            ordered.AddRange(store.SeenKeys(recipe.Name)
+                .Where(key => !keys.Contains(key))
+                .Order(StringComparer.Ordinal)
+                .Select(key => new PolledItem(key, "removed", Removal(spec, key), Fires: true, Removed: true)));
+        }
+
+        return ordered;
     }
 
     /// <summary>Polls, remembers what was found and queues a run for each item that fires, in one transaction.</summary>
@@ -76,6 +90,12 @@ internal sealed class TriggerPoller(OperationInvoker invoker, RunStore store)
             _ => null,
         };
     }
+
+    private static JsonObject Removal(TriggerSpec spec, string key) => new()
+    {
+        [spec.Id] = key,
+        ["removed"] = true,
+    };
 
     private static string Key(TriggerSpec spec, JsonNode item) =>
         JsonPath.Get(item, spec.Id) is { } id ? Text(id) : "sha256:" + Hash(item);

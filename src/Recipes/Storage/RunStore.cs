@@ -25,6 +25,23 @@ public sealed class RunStore(SqliteStore store, TimeProvider? time = null)
             ("$recipe", recipe)) == 1;
     }
 
+    /// <summary>The keys of every item remembered for <paramref name="recipe"/>.</summary>
+    public IReadOnlyList<string> SeenKeys(string recipe)
+    {
+        using var db = store.OpenConnection();
+        using var command = db.CreateCommand();
+        command.CommandText = "SELECT item_key FROM seen_items WHERE recipe = $recipe";
+        command.Parameters.AddWithValue("$recipe", recipe);
+        using var reader = command.ExecuteReader();
+        var keys = new List<string>();
+        while (reader.Read())
+        {
+            keys.Add(reader.GetString(0));
+        }
+
+        return keys;
+    }
+
     /// <summary>The fingerprints remembered for <paramref name="keys"/>, by key.</summary>
     public IReadOnlyDictionary<string, string> Seen(string recipe, IReadOnlyCollection<string> keys)
     {
@@ -65,12 +82,22 @@ public sealed class RunStore(SqliteStore store, TimeProvider? time = null)
         var sequence = Scalar<long>(db, "SELECT COALESCE(MAX(sequence), 0) FROM runs", transaction);
         foreach (var item in items)
         {
-            Execute(db, transaction, """
-                INSERT INTO seen_items (recipe, item_key, fingerprint, seen_at)
-                VALUES ($recipe, $key, $fingerprint, $now)
-                ON CONFLICT (recipe, item_key) DO UPDATE
-                    SET fingerprint = excluded.fingerprint, seen_at = excluded.seen_at
-                """, ("$recipe", recipe), ("$key", item.Key), ("$fingerprint", item.Fingerprint), ("$now", Text(now)));
+            if (item.Removed)
+            {
+                // Forgotten, so that the removal fires once, and an item that comes back is new again.
+                Execute(db, transaction, "DELETE FROM seen_items WHERE recipe = $recipe AND item_key = $key",
+                    ("$recipe", recipe), ("$key", item.Key));
+            }
+            else
+            {
+                Execute(db, transaction, """
+                    INSERT INTO seen_items (recipe, item_key, fingerprint, seen_at)
+                    VALUES ($recipe, $key, $fingerprint, $now)
+                    ON CONFLICT (recipe, item_key) DO UPDATE
+                        SET fingerprint = excluded.fingerprint, seen_at = excluded.seen_at
+                    """, ("$recipe", recipe), ("$key", item.Key), ("$fingerprint", item.Fingerprint), ("$now", Text(now)));
+            }
+
             if (!item.Fires)
             {
                 continue;
@@ -266,8 +293,23 @@ public sealed class RunStore(SqliteStore store, TimeProvider? time = null)
     }
 
     /// <summary>
+    /// Records what a step that repeats an action has done so far (one output per element), while it is
+    /// still running: after a crash it resumes at the first element not recorded.
+    /// </summary>
+    public void RecordProgress(string runId, string step, JsonArray outputs)
+    {
+        using var db = store.OpenConnection();
+        using var command = db.CreateCommand();
+        command.CommandText = "UPDATE run_steps SET output = $output WHERE run_id = $id AND step = $step";
+        Bind(command, ("$output", Json(Redaction.Apply(outputs))), ("$id", runId), ("$step", step));
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>
     /// A new queued run with the trigger item of <paramref name="runId"/> and the results of the steps
-    /// that succeeded before the first that did not: running it resumes from the failed step.
+    /// that succeeded (or were skipped) before the first that did not: running it resumes from the failed
+    /// step. What a failed forEach step had done is carried over too, so its elements that succeeded are not
+    /// sent again.
     /// </summary>
     public RunRecord Replay(string runId)
     {
@@ -297,16 +339,21 @@ public sealed class RunStore(SqliteStore store, TimeProvider? time = null)
             ("$of", original.Id),
             ("$now", Text(now)),
             ("$sequence", sequence));
-        foreach (var step in original.Steps.TakeWhile(s => s.Status == StepStatus.Succeeded))
+        var settled = original.Steps.TakeWhile(s => s.Status is StepStatus.Succeeded or StepStatus.Skipped).ToList();
+        var partial = original.Steps.Skip(settled.Count).Take(1)
+            .Where(s => s.Status == StepStatus.Failed && s.Output is JsonArray { Count: > 0 })
+            .Select(s => s with { Attempts = 0 });
+        foreach (var step in settled.Concat(partial))
         {
             Execute(db, transaction, """
                 INSERT INTO run_steps (run_id, step, position, status, attempts, input, output,
                     started_at, finished_at, duration_ms)
-                VALUES ($id, $step, $position, 'Succeeded', $attempts, $input, $output, $started, $finished, $ms)
+                VALUES ($id, $step, $position, $status, $attempts, $input, $output, $started, $finished, $ms)
                 """,
                 ("$id", replay.Id),
                 ("$step", step.Step),
                 ("$position", step.Position),
+                ("$status", step.Status.ToString()),
                 ("$attempts", step.Attempts),
                 ("$input", Json(step.Input)),
                 ("$output", Json(step.Output)),

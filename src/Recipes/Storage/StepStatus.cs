@@ -14,4 +14,7 @@ public enum StepStatus
 
     /// <summary>Ended the run as meant: a filter that did not hold, or a search that found nothing.</summary>
     Stopped,
+
+    /// <summary>Not run, because its <c>when</c> condition did not hold; the run went on.</summary>
+    Skipped,
 }

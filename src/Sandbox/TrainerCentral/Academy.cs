@@ -60,12 +60,21 @@ internal sealed partial class Academy(SandboxStore store, TimeProvider time)
         }
     }
 
-    /// <summary>Renames a learner or changes their status; their course memberships follow.</summary>
-    public JsonObject ChangeLearner(string email, string? firstName, string? lastName, string? status)
+    /// <summary>
+    /// Renames a learner, changes their status, or rewrites their email (the same address: Zoho compares
+    /// emails without case); their course memberships follow.
+    /// </summary>
+    public JsonObject ChangeLearner(string email, string? firstName, string? lastName, string? status, string? newEmail)
     {
+        if (newEmail is not null && !string.Equals(newEmail.Trim(), email.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            throw AcademyError.Invalid($"'{newEmail}' is another address than '{email}'; only its writing may change");
+        }
+
         lock (_gate)
         {
             var learner = Learner(email);
+            learner["email"] = newEmail?.Trim() ?? JsonText.String(learner, "email");
             learner["firstName"] = firstName ?? JsonText.String(learner, "firstName");
             learner["lastName"] = lastName ?? JsonText.String(learner, "lastName");
             var (first, last) = (JsonText.String(learner, "firstName"), JsonText.String(learner, "lastName"));
@@ -75,6 +84,7 @@ internal sealed partial class Academy(SandboxStore store, TimeProvider time)
             foreach (var enrolment in EnrolmentsOf(JsonText.String(learner, "orgMemberId")!))
             {
                 enrolment["name"] = learner["name"]!.DeepClone();
+                enrolment["email"] = learner["email"]!.DeepClone();
                 Update(AcademyDocuments.Enrolment, JsonText.String(enrolment, "courseMembersId")!, enrolment);
             }
 

@@ -67,16 +67,20 @@ public sealed class TrainerCentralSandbox
         Change(() => Describe(_academy.Join(email, firstName, lastName)), cancellationToken);
 
     /// <summary>
-    /// A learner's name or status changes (<c>active</c>, <c>invited</c>): what the learner triggers' hash of
-    /// email, name and status sees. A value left null stays as it is.
+    /// A learner's name, status (<c>active</c>, <c>invited</c>) or the way their email is written changes:
+    /// what the learner triggers' hash of email, name and status sees. A value left null stays as it is.
     /// </summary>
+    /// <param name="newEmail">The same address written another way, such as in other letter case.</param>
     public Task<TrainerCentralLearner> ChangeLearnerAsync(
         string email,
         string? firstName = null,
         string? lastName = null,
         string? status = null,
+        string? newEmail = null,
         CancellationToken cancellationToken = default) =>
-        Change(() => Describe(_academy.ChangeLearner(email, firstName, lastName, status)), cancellationToken);
+        Change(
+            () => Describe(_academy.ChangeLearner(email, firstName, lastName, status, newEmail)),
+            cancellationToken);
 
     /// <summary>Enrols a learner in a course (as a trainer would); returns the course membership's id.</summary>
     public Task<string> EnrolAsync(
