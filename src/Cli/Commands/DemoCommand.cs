@@ -63,7 +63,8 @@ internal static class DemoCommand
             await output.WriteLineAsync($"TrainerCentral sandbox at the same address (org {sandbox.TrainerCentral.OrgId})");
 
             using var database = SqliteStore.InMemory();
-            var engine = new RecipeEngine(invoker, new RunStore(database), (_, connector) => connector == "ghl" ? connection : academy);
+            var store = new RunStore(database);
+            var engine = new RecipeEngine(invoker, store, (_, connector) => connector == "ghl" ? connection : academy);
             var recipes = LoadRecipes(catalog);
             var tally = recipes.ToDictionary(r => r.Name, _ => new Tally());
             var world = new World(invoker, connection, academy);
@@ -71,7 +72,8 @@ internal static class DemoCommand
             await output.WriteLineAsync();
             await output.WriteLineAsync($"Recipes: {string.Join(", ", recipes.Select(r => r.Name))}");
             var seeded = await PollAllAsync(engine, recipes, tally, cancellationToken);
-            await output.WriteLineAsync($"  first poll: existing contacts remembered; {seeded} run(s) (the initial learner sync)");
+            await output.WriteLineAsync(
+                $"  first poll: existing contacts remembered; {seeded} run(s) (the initial learner sync, idle learners)");
             for (var cycle = 1; cycle <= parse.GetValue(cycles); cycle++)
             {
                 var change = await MakeChangesAsync(invoker, connection, cycle, cancellationToken);
@@ -82,7 +84,7 @@ internal static class DemoCommand
 
             var after = await world.CountAsync(cancellationToken);
             await output.WriteLineAsync();
-            await WriteTableAsync(output, tally);
+            await WriteTableAsync(output, recipes, tally, store);
             await output.WriteLineAsync();
             await output.WriteLineAsync($"GHL contacts {before.Contacts} -> {after.Contacts}; TrainerCentral learners {before.Learners} -> {after.Learners}; "
                 + $"notes on synced contacts {after.Notes}");
@@ -113,7 +115,7 @@ internal static class DemoCommand
         await output.WriteLineAsync($"invoke contacts.list     -> {page.Output!["meta"]?["total"]} contacts in the location");
     }
 
-    // Each cycle: two new contacts (one a VIP), and an edit of an earlier one.
+    // Each cycle: two new contacts (one a VIP, the first tagged for a live workshop), and an edit of an earlier one.
     private static async Task<string> MakeChangesAsync(
         OperationInvoker invoker,
         ConnectionContext connection,
@@ -121,7 +123,7 @@ internal static class DemoCommand
         CancellationToken cancellationToken)
     {
         var ids = new List<string>();
-        foreach (var (name, tags) in new[] { ($"Guest{cycle}", Array.Empty<string>()), ($"Vip{cycle}", new[] { "vip" }) })
+        foreach (var (name, tags) in new[] { ($"Guest{cycle}", new[] { "workshop-teardown" }), ($"Vip{cycle}", new[] { "vip" }) })
         {
             var inputs = new JsonObject
             {
@@ -136,18 +138,33 @@ internal static class DemoCommand
         await Task.Delay(TimeSpan.FromMilliseconds(1100), cancellationToken);
         await invoker.InvokeAsync("contacts.update", new JsonObject { ["contactId"] = ids[0], ["lastName"] = $"Edited{cycle}" },
             connection, cancellationToken);
-        return "2 contacts created (1 VIP), 1 edited";
+        return "2 contacts created (1 VIP, 1 for the workshop), 1 edited";
     }
 
-    // Each cycle: a learner signs up, another progresses past a milestone.
+    // Each cycle: a learner signs up and progresses; then an idle learner comes back (cycle 2), and the
+    // live workshop the GHL contacts registered for is rescheduled (cycle 2) and cancelled (cycle 3).
     private static async Task<string> MakeAcademyChangesAsync(SandboxServer sandbox, int cycle, CancellationToken cancellationToken)
     {
         const string course = "2160000000000012001";
+        const string workshop = "2160000000000051001";
         var email = $"learner{cycle}@example.com";
         await sandbox.TrainerCentral.AddLearnerAsync(email, $"Learner{cycle}", "Demo", cancellationToken);
         await sandbox.TrainerCentral.EnrolAsync(email, course, cancellationToken);
         await sandbox.TrainerCentral.AdvanceProgressAsync(email, course, 25 * cycle, cancellationToken);
-        return $"1 learner signed up and reached {25 * cycle}%";
+        var done = $"1 learner signed up and reached {25 * cycle}%";
+        switch (cycle)
+        {
+            case 2:
+                await sandbox.TrainerCentral.AdvanceProgressAsync("ava.chen@zylker.com", course, 60, cancellationToken);
+                var start = new DateTimeOffset(2027, 1, 15, 16, 0, 0, TimeSpan.Zero);
+                await sandbox.TrainerCentral.RescheduleWorkshopAsync(workshop, start, start.AddHours(1), cancellationToken);
+                return done + ", an idle learner came back, the workshop moved a day";
+            case 3:
+                await sandbox.TrainerCentral.CancelWorkshopAsync(workshop, cancellationToken);
+                return done + ", the workshop was cancelled";
+            default:
+                return done;
+        }
     }
 
     private static async Task<int> PollAllAsync(
@@ -176,15 +193,24 @@ internal static class DemoCommand
             : throw new CommandException($"the example recipes have problems: {result.Problems[0]}");
     }
 
-    private static async Task WriteTableAsync(TextWriter output, Dictionary<string, Tally> tally)
+    private static async Task WriteTableAsync(
+        TextWriter output,
+        IReadOnlyList<RecipeDefinition> recipes,
+        Dictionary<string, Tally> tally,
+        RunStore store)
     {
-        var width = tally.Keys.Max(k => k.Length);
-        await output.WriteLineAsync("(stopped: a filter ended the run as meant, for example a contact the sync already knows)");
-        await output.WriteLineAsync($"{"RECIPE".PadRight(width)}  FIRED  SUCCEEDED  STOPPED  FAILED");
-        foreach (var (name, counts) in tally)
+        var width = recipes.Max(r => r.Name.Length);
+        await output.WriteLineAsync($"{"RECIPE".PadRight(width)}  RUNS  FAILED  WHAT IT DID");
+        foreach (var recipe in recipes)
         {
-            await output.WriteLineAsync($"{name.PadRight(width)}  {counts.Fired,5}  {counts.Succeeded,9}  {counts.Stopped,7}  {counts.Failed,6}");
+            var counts = tally[recipe.Name];
+            var effects = Effects.Of(recipe, store);
+            await output.WriteLineAsync(
+                $"{recipe.Name.PadRight(width)}  {counts.Fired,4}  {counts.Failed,6}  {(effects.Length > 0 ? effects : "nothing to do")}");
         }
+
+        await output.WriteLineAsync(
+            "(a run that did nothing was stopped by a filter as meant: a contact the sync already knows, a milestone noted)");
     }
 
     /// <summary>Counts of what the recipes touch on both sides.</summary>

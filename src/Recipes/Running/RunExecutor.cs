@@ -335,7 +335,8 @@ internal sealed class RunExecutor(OperationInvoker invoker, RunStore store, RunS
 
     private static JsonNode?[] Arguments(JsonObject scope) => [scope["trigger"], scope["steps"], scope["run"]];
 
-    private static bool Truthy(JsonNode? value) => value?.GetValueKind() switch
+    /// <summary>JavaScript's truthiness of a script's result.</summary>
+    internal static bool Truthy(JsonNode? value) => value?.GetValueKind() switch
     {
         null or JsonValueKind.Null or JsonValueKind.False => false,
         JsonValueKind.Number => value.GetValue<double>() != 0,

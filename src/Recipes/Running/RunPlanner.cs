@@ -53,6 +53,16 @@ internal sealed class RunPlanner(OperationInvoker invoker, RunScripts scripts, R
         JsonNode?[] arguments = [scope["trigger"], scope["steps"], scope["run"]];
         try
         {
+            if (step.When is not null && !RunExecutor.Truthy(scripts.When(recipe, step).Run(arguments, out _)))
+            {
+                return (new PlannedStep(step.Key, "skipped: its when condition does not hold", null), null, false);
+            }
+
+            if (step.ForEach is not null)
+            {
+                return PlanEach(recipe, step, scope, arguments, connections);
+            }
+
             switch (step.Kind)
             {
                 case StepKind.Filter:
@@ -91,6 +101,35 @@ internal sealed class RunPlanner(OperationInvoker invoker, RunScripts scripts, R
         {
             return (new PlannedStep(step.Key, $"would fail: {error.Message}", null), null, true);
         }
+    }
+
+    // A forEach action: the first element's request stands for the others, which differ only by element.
+    private (PlannedStep, JsonNode?, bool Stop) PlanEach(
+        RecipeDefinition recipe,
+        RecipeStep step,
+        JsonObject scope,
+        JsonNode?[] arguments,
+        Func<string, ConnectionContext> connections)
+    {
+        var op = invoker.Catalog.Get(step.Operation!);
+        var (elements, first) = scripts.ForEach(recipe, step).Run(arguments, out _) switch
+        {
+            JsonArray array => (array.Count, array.FirstOrDefault()),
+            null => (0, null),
+            var single => (1, single),
+        };
+        if (elements == 0)
+        {
+            return (new PlannedStep(step.Key, $"would send {op.Key} for each of no elements: nothing", null), new JsonArray(), false);
+        }
+
+        scope["each"] = first?.DeepClone();
+        var inputs = JsonTemplate.Compile(step.Inputs.DeepClone()).Render(scope) as JsonObject ?? [];
+        scope.Remove("each");
+        var request = invoker.Preview(op.Key, inputs, connections(op.Connector.Key));
+        var samples = new JsonArray([.. Enumerable.Range(0, elements).Select(_ => op.Output.Sample?.DeepClone())]);
+        return (new PlannedStep(step.Key, $"would send {op.Key} {elements} time(s), once per element (the first shown)", request),
+            samples, false);
     }
 
     private static bool IsReadOnly(OperationDefinition op) => op.Request.Method == "GET" || op.Kind == OperationKind.Trigger;
