@@ -23,7 +23,7 @@ public sealed class OpsCommandTests
         var operations = all
             .Where(o => !o!["key"]!.GetValue<string>().StartsWith("trainercentral.", StringComparison.Ordinal))
             .ToList();
-        Assert.Equal(14, all.Count - operations.Count);
+        Assert.Equal(16, all.Count - operations.Count);
         Assert.Equal(126, operations.Count);
         Assert.Equal(55, operations.Count(o => o!["kind"]!.GetValue<string>() == "trigger"));
         Assert.Equal(71, operations.Count(o => o!["kind"]!.GetValue<string>() == "action"));

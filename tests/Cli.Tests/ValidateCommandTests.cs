@@ -10,7 +10,7 @@ public sealed class ValidateCommandTests
         var run = await CliRun.ExecuteAsync("validate", Repository.Definitions);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("140 operation(s) in 2 connector(s): no problems", run.Output);
+        Assert.Contains("142 operation(s) in 2 connector(s): no problems", run.Output);
     }
 
     [Fact]

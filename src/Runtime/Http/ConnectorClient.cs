@@ -117,24 +117,38 @@ public sealed partial class ConnectorClient : IDisposable
 
     private async Task<Attempt> AttemptAsync(ApiRequest request, Uri target, IAccessTokenSource auth, CancellationToken cancellationToken)
     {
+        var token = await auth.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        var attempt = await SendCountedAsync(request, target, token, cancellationToken).ConfigureAwait(false);
+        if (attempt.StatusCode == 401 && await auth.TryRefreshAsync(token, cancellationToken).ConfigureAwait(false))
+        {
+            token = await auth.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+            attempt = await SendCountedAsync(request, target, token, cancellationToken).ConfigureAwait(false);
+        }
+
+        return attempt;
+    }
+
+    // One request spent from the rate budgets: waited for before it is sent, held until it is answered.
+    private async Task<Attempt> SendCountedAsync(ApiRequest request, Uri target, string token, CancellationToken cancellationToken)
+    {
+        RateLease lease;
         try
         {
-            await RateLimiter.AcquireAsync(request.RateLimitKey, cancellationToken).ConfigureAwait(false);
+            lease = await RateLimiter.AcquireAsync(request.RateLimitKey, cancellationToken).ConfigureAwait(false);
         }
         catch (RateLimitWaitException wait)
         {
             throw new RateLimitedException(request.OperationKey, wait.Message);
         }
 
-        var token = await auth.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        var attempt = await SendOnceAsync(request, target, token, cancellationToken).ConfigureAwait(false);
-        if (attempt.StatusCode == 401 && await auth.TryRefreshAsync(token, cancellationToken).ConfigureAwait(false))
+        try
         {
-            token = await auth.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-            attempt = await SendOnceAsync(request, target, token, cancellationToken).ConfigureAwait(false);
+            return await SendOnceAsync(request, target, token, cancellationToken).ConfigureAwait(false);
         }
-
-        return attempt;
+        finally
+        {
+            RateLimiter.Complete(lease);
+        }
     }
 
     private async Task<Attempt> SendOnceAsync(ApiRequest request, Uri target, string token, CancellationToken cancellationToken)

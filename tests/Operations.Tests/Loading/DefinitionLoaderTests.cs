@@ -40,7 +40,7 @@ public sealed class DefinitionLoaderTests : IDisposable
 
         Assert.Empty(result.Problems);
         Assert.Equal(126, result.Catalog.Operations.Count(o => o.Connector.Key == "ghl"));
-        Assert.Equal(14, result.Catalog.Operations.Count(o => o.Connector.Key == "trainercentral"));
+        Assert.Equal(16, result.Catalog.Operations.Count(o => o.Connector.Key == "trainercentral"));
     }
 
     [Fact]

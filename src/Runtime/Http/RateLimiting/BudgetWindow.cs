@@ -20,6 +20,16 @@ internal abstract class BudgetWindow(RateBudget budget)
 
     public abstract void Take(DateTimeOffset now);
 
+    /// <summary>
+    /// A request taken at <paramref name="sentAt"/> has been answered (or has failed) at
+    /// <paramref name="now"/>. The vendor counted it when it arrived, somewhere in between; holding its place
+    /// until the answer keeps a slow or delayed request from being counted out of our window while the
+    /// vendor still counts it in its own.
+    /// </summary>
+    public virtual void Complete(DateTimeOffset sentAt, DateTimeOffset now)
+    {
+    }
+
     public abstract int Remaining(DateTimeOffset now);
 
     /// <summary>
@@ -65,7 +75,8 @@ internal abstract class BudgetWindow(RateBudget budget)
         // How long past the window a request is remembered for comparing counts with the vendor's.
         private static readonly TimeSpan LookBack = TimeSpan.FromSeconds(1);
 
-        private readonly Queue<DateTimeOffset> _sent = new();
+        // Oldest first: when each request was sent, or answered once it was.
+        private readonly LinkedList<DateTimeOffset> _sent = new();
         private readonly TimeSpan _window = budget.Window + margin;
         private DateTimeOffset _closedUntil;
 
@@ -106,7 +117,33 @@ internal abstract class BudgetWindow(RateBudget budget)
             return (count, oldest);
         }
 
-        public override void Take(DateTimeOffset now) => _sent.Enqueue(now);
+        public override void Take(DateTimeOffset now) => _sent.AddLast(now);
+
+        public override void Complete(DateTimeOffset sentAt, DateTimeOffset now)
+        {
+            var taken = _sent.Find(sentAt);
+            if (taken is null || now <= sentAt)
+            {
+                // Already forgotten, or answered within the same tick.
+                return;
+            }
+
+            _sent.Remove(taken);
+            var after = _sent.Last;
+            while (after is not null && after.Value > now)
+            {
+                after = after.Previous;
+            }
+
+            if (after is null)
+            {
+                _sent.AddFirst(now);
+            }
+            else
+            {
+                _sent.AddAfter(after, now);
+            }
+        }
 
         public override int Remaining(DateTimeOffset now)
         {
@@ -118,7 +155,7 @@ internal abstract class BudgetWindow(RateBudget budget)
         {
             for (var i = 0; i < count; i++)
             {
-                _sent.Enqueue(now);
+                _sent.AddLast(now);
             }
         }
 
@@ -129,9 +166,9 @@ internal abstract class BudgetWindow(RateBudget budget)
 
         private void Forget(DateTimeOffset now)
         {
-            while (_sent.Count > 0 && _sent.Peek() + _window + LookBack <= now)
+            while (_sent.First is { } oldest && oldest.Value + _window + LookBack <= now)
             {
-                _sent.Dequeue();
+                _sent.RemoveFirst();
             }
         }
     }

@@ -22,25 +22,30 @@ public sealed class RateLimiter
         _time = time ?? TimeProvider.System;
     }
 
-    /// <summary>Waits until every budget of <paramref name="key"/> has room, then spends one request of each.</summary>
+    /// <summary>
+    /// Waits until every budget of <paramref name="key"/> has room, then spends one request of each. Pass the
+    /// lease to <see cref="Complete"/> when the request is answered: its place in the window is then held
+    /// from the answer on, since the vendor counted it on arrival, which may be later than it was sent.
+    /// </summary>
     /// <exception cref="RateLimitWaitException">
     /// The wait would be longer than <see cref="RateLimiterOptions.MaxWait"/>.
     /// </exception>
-    public async ValueTask AcquireAsync(string key, CancellationToken cancellationToken)
+    public async ValueTask<RateLease> AcquireAsync(string key, CancellationToken cancellationToken)
     {
         if (!_options.Enabled || _budgets.Count == 0)
         {
-            return;
+            return default;
         }
 
         var state = _states.GetOrAdd(key, _ => new KeyState(_budgets, _options.SafetyMargin));
         var waited = TimeSpan.Zero;
         while (true)
         {
-            var (wait, budget) = state.TryTake(_time.GetUtcNow());
+            var now = _time.GetUtcNow();
+            var (wait, budget) = state.TryTake(now);
             if (wait <= TimeSpan.Zero)
             {
-                return;
+                return new RateLease(key, now);
             }
 
             if (waited + wait > _options.MaxWait)
@@ -50,6 +55,24 @@ public sealed class RateLimiter
 
             await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
             waited += wait;
+        }
+    }
+
+    /// <summary>The request of <paramref name="lease"/> was answered, or failed: see <see cref="AcquireAsync"/>.</summary>
+    public void Complete(RateLease lease)
+    {
+        if (lease.Key is null || !_states.TryGetValue(lease.Key, out var state))
+        {
+            return;
+        }
+
+        var now = _time.GetUtcNow();
+        lock (state)
+        {
+            foreach (var window in state.Windows)
+            {
+                window.Complete(lease.SentAt, now);
+            }
         }
     }
 
@@ -63,9 +86,12 @@ public sealed class RateLimiter
 
         var state = _states.GetOrAdd(key, _ => new KeyState(_budgets, _options.SafetyMargin));
         var now = _time.GetUtcNow();
-        foreach (var window in state.Windows)
+        lock (state)
         {
-            window.Observe(now, header, rateLimited);
+            foreach (var window in state.Windows)
+            {
+                window.Observe(now, header, rateLimited);
+            }
         }
     }
 
@@ -74,7 +100,10 @@ public sealed class RateLimiter
     {
         var state = _states.GetOrAdd(key, _ => new KeyState(_budgets, _options.SafetyMargin));
         var now = _time.GetUtcNow();
-        return state.Windows.ToDictionary(w => w.Budget.Name, w => w.Remaining(now));
+        lock (state)
+        {
+            return state.Windows.ToDictionary(w => w.Budget.Name, w => w.Remaining(now));
+        }
     }
 
     private sealed class KeyState(IReadOnlyList<RateBudget> budgets, TimeSpan margin)

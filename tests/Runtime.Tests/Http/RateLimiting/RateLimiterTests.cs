@@ -52,6 +52,28 @@ public sealed class RateLimiterTests
     }
 
     [Fact]
+    public async Task Complete_ARequestAnsweredLate_HoldsItsPlaceUntilAWindowAfterTheAnswer()
+    {
+        // The vendor counts a request when it arrives: one delayed on the way (a loaded host, a slow network)
+        // is still in the vendor's window after it has left a window measured from when it was sent.
+        var limiter = Limiter(Burst with { Limit = 2 });
+        var slow = await limiter.AcquireAsync(Location, default);
+        var quick = await limiter.AcquireAsync(Location, default);
+        limiter.Complete(quick);
+        _time.Advance(TimeSpan.FromSeconds(3));
+        limiter.Complete(slow);
+
+        _time.Advance(TimeSpan.FromSeconds(8));
+        var third = limiter.AcquireAsync(Location, default).AsTask();
+        var fourth = limiter.AcquireAsync(Location, default).AsTask();
+
+        Assert.True(third.IsCompletedSuccessfully);
+        Assert.False(fourth.IsCompleted);
+        _time.Advance(TimeSpan.FromSeconds(2) + TimeSpan.FromMilliseconds(200));
+        await fourth.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
     public async Task AcquireAsync_RequestsSpreadOverTheWindow_RoomComesBackAsEachOneSlidesOut()
     {
         var limiter = Limiter(Burst with { Limit = 3 });
