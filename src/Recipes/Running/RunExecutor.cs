@@ -104,28 +104,16 @@ internal sealed class RunExecutor(OperationInvoker invoker, RunStore store, RunS
             var nothing = skip ? new StepOutcome(StepStatus.Skipped, null) : new StepOutcome(StepStatus.Succeeded, new JsonArray());
             return Settle(run, step, nothing);
         }
+
         JsonNode input = elements is null
             ? Render(step.Inputs, scope)
             : new JsonArray([.. elements.Select(each => (JsonNode)Render(step.Inputs, scope, each))]);
         var progress = elements is null ? null : Progress(earlier);
-        if (earlier is { Status: StepStatus.Started } && step.Kind == StepKind.Action && step.Reconcile is not null)
+        if (earlier is { Status: StepStatus.Started } && step.Kind == StepKind.Action && step.Reconcile is not null
+            && await ReconcileInterruptedAsync(recipe, step, scope, run, elements, progress, connections, cancellationToken)
+                .ConfigureAwait(false) is { } reconciled)
         {
-            // The element in flight when the process died, or the single action.
-            var each = elements?.ElementAtOrDefault(progress!.Count);
-            var found = elements is not null && each is null
-                ? null
-                : await ReconcileAsync(recipe, step, scope, each, connections, cancellationToken).ConfigureAwait(false);
-            if (found is not null && progress is not null)
-            {
-                progress.Add(found);
-                store.RecordProgress(run.Id, step.Key, progress);
-            }
-            else if (found is not null)
-            {
-                var reconciled = new StepOutcome(StepStatus.Succeeded, found);
-                store.FinishStep(run.Id, step.Key, reconciled.Status, reconciled.Output, null, TimeSpan.Zero);
-                return reconciled;
-            }
+            return reconciled;
         }
 
         var attempts = step.OnError.Mode == ErrorMode.Retry ? step.OnError.Attempts : 1;
@@ -302,6 +290,44 @@ internal sealed class RunExecutor(OperationInvoker invoker, RunStore store, RunS
         {
             scope.Remove("each");
         }
+    }
+
+    /// <summary>
+    /// After a crash mid-step: looks for what the action in flight (the single one, or the forEach element
+    /// after the last recorded) would have made. A single action found is the step's outcome; a forEach element
+    /// found is recorded as done, and the step goes on from the next. Null: go on trying.
+    /// </summary>
+    private async Task<StepOutcome?> ReconcileInterruptedAsync(
+        RecipeDefinition recipe,
+        RecipeStep step,
+        JsonObject scope,
+        RunRecord run,
+        List<JsonNode?>? elements,
+        JsonArray? progress,
+        Func<string, ConnectionContext> connections,
+        CancellationToken cancellationToken)
+    {
+        if (progress is not null && progress.Count >= elements!.Count)
+        {
+            return null;
+        }
+
+        var each = progress is null ? null : elements![progress.Count];
+        var found = await ReconcileAsync(recipe, step, scope, each, connections, cancellationToken).ConfigureAwait(false);
+        if (found is null)
+        {
+            return null;
+        }
+
+        if (progress is not null)
+        {
+            progress.Add(found);
+            store.RecordProgress(run.Id, step.Key, progress);
+            return null;
+        }
+
+        store.FinishStep(run.Id, step.Key, StepStatus.Succeeded, found, null, TimeSpan.Zero);
+        return new StepOutcome(StepStatus.Succeeded, found);
     }
 
     /// <summary>Looks for what an interrupted create would have made; its output when found, else null.</summary>
