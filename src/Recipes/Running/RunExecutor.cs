@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Connector.Operations.Invoking;
@@ -134,13 +133,13 @@ internal sealed class RunExecutor(OperationInvoker invoker, RunStore store, RunS
         for (var attempt = failed + 1; ; attempt++)
         {
             store.StartStep(run.Id, step.Key, step.Index, input);
-            var watch = Stopwatch.StartNew();
+            var started = time.GetTimestamp();
             var outcome = progress is null
                 ? await TryStepAsync(recipe, step, (JsonObject)input, scope, connections, cancellationToken)
                     .ConfigureAwait(false)
                 : await TryEachAsync(run, step, (JsonArray)input, progress, connections, cancellationToken)
                     .ConfigureAwait(false);
-            store.FinishStep(run.Id, step.Key, outcome.Status, outcome.Output, outcome.Error, watch.Elapsed);
+            store.FinishStep(run.Id, step.Key, outcome.Status, outcome.Output, outcome.Error, time.GetElapsedTime(started));
             if (outcome.Status != StepStatus.Failed || attempt >= attempts)
             {
                 return outcome;
