@@ -322,7 +322,7 @@ public sealed partial class ConnectorClient : IDisposable
         if (attempt.StatusCode == 429)
         {
             var why = IsLongBudgetSpent(attempt) ? "the daily request budget is spent" : "still rate limited after every retry";
-            return new RateLimitedException(request.OperationKey, $"HTTP 429: {why}");
+            return new RateLimitedException(request.OperationKey, $"HTTP 429: {why}", messages, traceId);
         }
 
         return new ApiException(request.OperationKey, attempt.StatusCode, messages, traceId);

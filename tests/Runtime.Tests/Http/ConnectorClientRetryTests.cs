@@ -92,6 +92,21 @@ public sealed class ConnectorClientRetryTests
     }
 
     [Fact]
+    public async Task SendAsync_429ThatEndsTheRetries_KeepsTheVendorsMessageAndTraceId()
+    {
+        await using var harness = ClientHarness.Start(Reply.Json(
+            429,
+            """{"message":"Too many requests for this location","traceId":"7f3c-trace"}""",
+            ("X-RateLimit-Daily-Remaining", "0")));
+
+        var error = await harness.SendExpectingFailureAsync<RateLimitedException>(ClientHarness.Get());
+
+        Assert.Equal("7f3c-trace", error.TraceId);
+        Assert.Equal(["Too many requests for this location"], error.Messages);
+        Assert.Contains("(traceId 7f3c-trace)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SendAsync_AfterTheDailyBudgetWasSpent_NextRequestIsRefusedWithoutSending()
     {
         await using var harness = ClientHarness.Start(
