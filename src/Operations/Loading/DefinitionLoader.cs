@@ -42,8 +42,9 @@ public static class DefinitionLoader
                 continue;
             }
 
-            var operation = DefinitionReader.Read<OperationDefinition>(file, SchemaCheck.Operation, problems);
-            if (operation is not null && Check(operation, connector, problems))
+            var operation = DefinitionReader.Read<OperationDefinition>(file, SchemaCheck.Operation, problems, out var matches);
+            if (operation is not null && (matches ? Check(operation, connector, problems) : CheckRest(operation, connector, problems))
+                && matches)
             {
                 operations.Add(operation);
             }
@@ -68,6 +69,27 @@ public static class DefinitionLoader
             e.CustomState as SourceLocation? ?? operation.Source.Locate(e.PropertyName),
             e.ErrorMessage)));
         return result.IsValid;
+    }
+
+    // The checks beyond the schema, of a file the schema rejected: what they can find is reported too, so a
+    // broken file shows all its problems at once; what a half-read definition makes them trip over is not.
+    private static bool CheckRest(
+        OperationDefinition operation,
+        ConnectorDefinition connector,
+        List<DefinitionProblem> problems)
+    {
+        var found = new List<DefinitionProblem>();
+        try
+        {
+            Check(operation, connector, found);
+        }
+        catch (Exception error) when (error is NullReferenceException or ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
+
+        problems.AddRange(found.Where(p => !problems.Contains(p)));
+        return false;
     }
 
     private static List<OperationDefinition> UniqueKeys(

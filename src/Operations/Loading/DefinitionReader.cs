@@ -17,8 +17,18 @@ internal static class DefinitionReader
 
     /// <summary>Reads one file; problems are added to <paramref name="problems"/> and null is returned.</summary>
     public static T? Read<T>(string file, SchemaCheck schema, List<DefinitionProblem> problems)
+        where T : class =>
+        Read<T>(file, schema, problems, out var matchesSchema) is { } definition && matchesSchema ? definition : null;
+
+    /// <summary>
+    /// Reads one file; problems are added to <paramref name="problems"/>. A file the schema rejects is still
+    /// read as far as it can be (<paramref name="matchesSchema"/> false), so that its other problems can be
+    /// found too; such a definition is for checking, never for the catalog.
+    /// </summary>
+    public static T? Read<T>(string file, SchemaCheck schema, List<DefinitionProblem> problems, out bool matchesSchema)
         where T : class
     {
+        matchesSchema = false;
         JsonNode? root;
         DefinitionSource source;
         try
@@ -32,12 +42,8 @@ internal static class DefinitionReader
         }
 
         var schemaProblems = schema.Check(root, source);
-        if (schemaProblems.Count > 0)
-        {
-            problems.AddRange(schemaProblems);
-            return null;
-        }
-
+        problems.AddRange(schemaProblems);
+        matchesSchema = schemaProblems.Count == 0;
         try
         {
             var definition = root.Deserialize<T>(Options)!;
@@ -55,8 +61,14 @@ internal static class DefinitionReader
         }
         catch (JsonException error)
         {
-            var pointer = error.Path is { } path ? ToPointer(path) : "";
-            problems.Add(new DefinitionProblem(source.Locate(pointer), error.Message));
+            if (matchesSchema)
+            {
+                var pointer = error.Path is { } path ? ToPointer(path) : "";
+                problems.Add(new DefinitionProblem(source.Locate(pointer), error.Message));
+            }
+
+            // A document the schema rejected may not have the shape of a definition at all: its schema
+            // problems say what is wrong.
             return null;
         }
     }

@@ -97,6 +97,21 @@ public sealed class DefinitionLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_UnknownFieldAndUndeclaredPathParameter_ReportsBoth_AndKeepsTheFileOutOfTheCatalog()
+    {
+        _folder.Write("contacts.sample", ValidAction
+            .Replace("title: Sample", "title: Sample\ncolour: blue", StringComparison.Ordinal)
+            .Replace("/notes", "/notes/{noteId}", StringComparison.Ordinal));
+
+        var result = DefinitionLoader.Load(_folder.Root);
+
+        Assert.Equal(2, result.Problems.Count);
+        Assert.Contains(result.Problems, p => p.Location.Line == 5 && p.Message == "unknown field 'colour'");
+        Assert.Contains(result.Problems, p => p.Location.Line == 17 && p.Message.Contains("'{noteId}'", StringComparison.Ordinal));
+        Assert.False(result.Catalog.TryGet("contacts.sample", out _));
+    }
+
+    [Fact]
     public void Load_TransformThatDoesNotCompile_GivesTheScriptsLineInTheFile()
     {
         var yaml = ValidAction.Replace(
