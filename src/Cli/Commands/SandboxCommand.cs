@@ -84,6 +84,13 @@ internal static class SandboxCommand
             var count = server.Data.Catalog.Count;
             await console.Error.WriteLineAsync(
                 $"connector: sandbox answers {count} operations ({where}, seed {server.Data.Seed}); Ctrl-C stops it");
+            if (options.DataFolder is null)
+            {
+                // `sandbox token` reaches a sandbox through its data folder; one in memory has none to share.
+                var token = await server.CreatePrivateTokenAsync(cancellationToken: cancellationToken);
+                await console.Error.WriteLineAsync(
+                    $"connector: a token for it (every scope, location {token.LocationId}): {token.Token}");
+            }
             await UntilStoppedAsync(cancellationToken);
             await server.StopAsync(CancellationToken.None);
         }
