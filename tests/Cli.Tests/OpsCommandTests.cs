@@ -86,6 +86,14 @@ public sealed class OpsCommandTests
         Assert.Contains("contacts.create", line);
     }
 
+    [Fact]
+    public async Task OpsDescribe_Text_SaysTheStagesFollowTheChosenPipeline()
+    {
+        var run = await CliRun.ExecuteAsync("ops", "describe", "opportunities.search");
+
+        Assert.Contains("choices from opportunities.pipelines.list for the chosen pipeline_id", run.Output);
+    }
+
     [Theory]
     [InlineData("--category", "Nope", "Contacts")]
     [InlineData("--kind", "actions", "trigger")]

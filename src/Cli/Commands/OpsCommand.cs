@@ -128,7 +128,8 @@ internal static class OpsCommand
         };
         var field = new Argument<string>("FIELD")
         {
-            Description = "Input field whose choices to list, for example calendarId.",
+            Description = "Input field whose choices to list, for example calendarId; customFields.id for the id "
+                + "of each custom field.",
         };
         var input = new Option<string?>("--input")
         {
@@ -250,6 +251,11 @@ internal static class OpsCommand
         return command;
     }
 
+    private static string Following(DynamicChoices choices) =>
+        ChoiceItems.PickedBy(choices.Items).ToList() is { Count: > 0 } inputs
+            ? $" for the chosen {string.Join(" and ", inputs)}"
+            : "";
+
     internal static OperationDefinition Lookup(OperationCatalog catalog, string key)
     {
         try
@@ -289,7 +295,7 @@ internal static class OpsCommand
             var from = field.DynamicChoices switch
             {
                 { ItemField: { } property } d => $"; each item's {property} from {d.Operation}",
-                { } d => $"; choices from {d.Operation}",
+                { } d => $"; choices from {d.Operation}{Following(d)}",
                 null => "",
             };
             output.WriteLine(
