@@ -69,6 +69,104 @@ public sealed class CatalogCommandsTests
         Assert.Equal("loc-7", request.QueryParameters["locationId"].Single());
     }
 
+    [Theory]
+    [InlineData("pIpE-sales", "sTaG-lead", "sTaG-won")]
+    [InlineData("pIpE-courses", "sTaG-enrolled", "sTaG-finished")]
+    public async Task OpsChoices_PipelineStage_OffersTheStagesOfTheChosenPipeline(
+        string pipeline,
+        string first,
+        string second)
+    {
+        await using var server = TwoPipelines();
+
+        var run = await CliRun.ExecuteAsync("ops", "choices", "opportunities.create", "pipelineStageId", "--json",
+            "--input", $$"""{"pipelineId":"{{pipeline}}"}""",
+            "--base-url", server.BaseUrl.ToString(), "--token", Token, "--location-id", "loc-7");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var choices = JsonNode.Parse(run.Output)!.AsArray();
+        Assert.Equal([first, second], choices.Select(c => c!["value"]!.GetValue<string>()));
+    }
+
+    [Theory]
+    [InlineData("opportunities.create", "pipelineStageId", "pipelineId")]
+    [InlineData("opportunities.update", "pipelineStageId", "pipelineId")]
+    [InlineData("opportunities.upsert", "pipelineStageId", "pipelineId")]
+    [InlineData("opportunities.search", "pipeline_stage_id", "pipeline_id")]
+    public async Task OpsChoices_StagesOfAnUnknownPipeline_AreNoneWithAMessageNamingIt(
+        string key,
+        string field,
+        string pipelineInput)
+    {
+        await using var server = TwoPipelines();
+
+        var run = await CliRun.ExecuteAsync("ops", "choices", key, field,
+            "--input", $$"""{"{{pipelineInput}}":"nonexistent"}""",
+            "--base-url", server.BaseUrl.ToString(), "--token", Token, "--location-id", "loc-7");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Empty(run.Output);
+        var line = Assert.Single(run.Error.TrimEnd().Split('\n'));
+        Assert.Contains("lists no pipelines with id 'nonexistent'", line);
+    }
+
+    [Fact]
+    public async Task OpsChoices_PipelineStageWithoutAPipeline_AsksForThePipelineFirst()
+    {
+        await using var server = TwoPipelines();
+
+        var run = await CliRun.ExecuteAsync("ops", "choices", "opportunities.create", "pipelineStageId",
+            "--base-url", server.BaseUrl.ToString(), "--token", Token, "--location-id", "loc-7");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("the choices depend on 'pipelineId': choose it first", run.Error);
+    }
+
+    [Theory]
+    [InlineData("contacts.create", "customFields.id", "contact")]
+    [InlineData("contacts.update", "customFields.id", "contact")]
+    [InlineData("contacts.upsert", "customFields", "contact")]
+    [InlineData("opportunities.create", "customFields.id", "opportunity")]
+    [InlineData("opportunities.update", "customFields", "opportunity")]
+    public async Task OpsChoices_CustomFieldIds_AreTheLocationsCustomFieldsOfThatRecordType(
+        string key,
+        string field,
+        string model)
+    {
+        await using var server = new LoopbackServer(request => ServerReply.Json(200, new JsonObject
+        {
+            ["customFields"] = new JsonArray(
+                new JsonObject { ["id"] = "cf-1", ["name"] = "Pincode", ["model"] = model },
+                new JsonObject { ["id"] = "cf-2", ["name"] = "Course", ["model"] = model }),
+        }));
+
+        var run = await CliRun.ExecuteAsync("ops", "choices", key, field, "--json",
+            "--base-url", server.BaseUrl.ToString(), "--token", Token, "--location-id", "loc-7");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var choices = JsonNode.Parse(run.Output)!.AsArray();
+        Assert.Equal(["cf-1", "cf-2"], choices.Select(c => c!["value"]!.GetValue<string>()));
+        Assert.Equal("Course", choices[1]!["label"]!.GetValue<string>());
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("/locations/loc-7/customFields", request.Path);
+        Assert.Equal(model, request.QueryParameters["model"].Single());
+    }
+
+    [Fact]
+    public async Task OpsExport_CustomFieldsInput_NamesTheListingForEachItemsId()
+    {
+        var run = await CliRun.ExecuteAsync("ops", "export");
+
+        var operations = JsonNode.Parse(run.Output)!["operations"]!.AsArray();
+        foreach (var key in new[] { "contacts.create", "contacts.update", "contacts.upsert", "opportunities.create" })
+        {
+            var op = operations.Single(o => o!["key"]!.GetValue<string>() == key);
+            var field = op!["fields"]!.AsArray().Single(f => f!["key"]!.GetValue<string>() == "customFields");
+            Assert.Equal("custom_fields.list", field!["choicesFrom"]!["operation"]!.GetValue<string>());
+            Assert.Equal("id", field["choicesFrom"]!["itemField"]!.GetValue<string>());
+        }
+    }
+
     [Fact]
     public async Task OpsChoices_StaticChoices_AreListedWithoutARequest()
     {
@@ -91,4 +189,18 @@ public sealed class CatalogCommandsTests
         Assert.Contains("locations.create: is agency only", run.Error);
         Assert.Empty(server.Requests);
     }
+
+    private static LoopbackServer TwoPipelines() => new(request => ServerReply.Json(200, new JsonObject
+    {
+        ["pipelines"] = new JsonArray(
+            Pipeline("pIpE-sales", "Sales", ("sTaG-lead", "New lead"), ("sTaG-won", "Won")),
+            Pipeline("pIpE-courses", "Courses", ("sTaG-enrolled", "Enrolled"), ("sTaG-finished", "Finished"))),
+    }));
+
+    private static JsonObject Pipeline(string id, string name, params (string Id, string Name)[] stages) => new()
+    {
+        ["id"] = id,
+        ["name"] = name,
+        ["stages"] = new JsonArray([.. stages.Select(s => new JsonObject { ["id"] = s.Id, ["name"] = s.Name })]),
+    };
 }

@@ -86,6 +86,32 @@ public sealed class OpsCommandTests
         Assert.Contains("contacts.create", line);
     }
 
+    [Fact]
+    public async Task OpsDescribe_Text_SaysTheStagesFollowTheChosenPipeline()
+    {
+        var run = await CliRun.ExecuteAsync("ops", "describe", "opportunities.search");
+
+        Assert.Contains("choices from opportunities.pipelines.list for the chosen pipeline_id", run.Output);
+    }
+
+    [Theory]
+    [InlineData("--category", "Nope", "Contacts")]
+    [InlineData("--kind", "actions", "trigger")]
+    [InlineData("--connector", "zapier", "ghl")]
+    public async Task OpsList_UnknownFilterValue_FailsWithOneLineListingTheKnownValues(
+        string option,
+        string value,
+        string known)
+    {
+        var run = await CliRun.ExecuteAsync("ops", "list", option, value);
+
+        Assert.Equal(1, run.ExitCode);
+        var line = Assert.Single(run.Error.TrimEnd().Split('\n'));
+        Assert.Contains($"unknown {option} '{value}'", line);
+        Assert.Contains(known, line);
+        Assert.Empty(run.Output);
+    }
+
     [Theory]
     [InlineData("ops")]
     [InlineData("ops", "list")]

@@ -10,6 +10,9 @@ namespace Connector.Cli.Commands;
 /// <summary><c>connector ops list|describe</c>: what the catalog holds.</summary>
 internal static class OpsCommand
 {
+    private static readonly StringComparer Ordinal = StringComparer.Ordinal;
+    private static readonly StringComparer IgnoreCase = StringComparer.OrdinalIgnoreCase;
+
     public static Command Create() => new("ops", "List and describe the operations of the catalog.")
     {
         List(),
@@ -26,8 +29,7 @@ internal static class OpsCommand
         {
             Description = "Only this connector's operations, for example ghl.",
         };
-        var kind = new Option<string?>("--kind") { Description = "Only triggers or only actions." };
-        kind.AcceptOnlyFromAmong("trigger", "action");
+        var kind = new Option<string?>("--kind") { Description = "Only triggers or only actions: trigger or action." };
         var json = CommonOptions.Json();
         var definitions = CommonOptions.Definitions();
         var command = new Command("list", "List operations, by category and key.")
@@ -36,7 +38,11 @@ internal static class OpsCommand
         };
         command.SetAction(parse =>
         {
-            var operations = CatalogSource.Load(parse.GetValue(definitions)).Operations
+            var all = CatalogSource.Load(parse.GetValue(definitions)).Operations;
+            RequireKnown("connector", parse.GetValue(connector), all.Select(o => o.Connector.Key), Ordinal);
+            RequireKnown("category", parse.GetValue(category), all.Select(o => o.Category), IgnoreCase);
+            RequireKnown("kind", parse.GetValue(kind), ["action", "trigger"], IgnoreCase);
+            var operations = all
                 .Where(o => parse.GetValue(connector) is not { } c || o.Connector.Key == c)
                 .Where(o => parse.GetValue(category) is not { } c
                     || string.Equals(o.Category, c, StringComparison.OrdinalIgnoreCase))
@@ -54,6 +60,23 @@ internal static class OpsCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// A filter that matches nothing is a typo far more often than a wish for an empty list: refuse it,
+    /// naming the values that exist.
+    /// </summary>
+    private static void RequireKnown(
+        string option,
+        string? value,
+        IEnumerable<string> known,
+        StringComparer comparer)
+    {
+        var values = known.Distinct(comparer).Order(StringComparer.Ordinal).ToList();
+        if (value is not null && !values.Contains(value, comparer))
+        {
+            throw new CommandException($"unknown --{option} '{value}'; known: {string.Join(", ", values)}");
+        }
     }
 
     private static void WriteTable(TextWriter output, List<OperationDefinition> operations)
@@ -105,7 +128,8 @@ internal static class OpsCommand
         };
         var field = new Argument<string>("FIELD")
         {
-            Description = "Input field whose choices to list, for example calendarId.",
+            Description = "Input field whose choices to list, for example calendarId; customFields.id for the id "
+                + "of each custom field.",
         };
         var input = new Option<string?>("--input")
         {
@@ -128,15 +152,15 @@ internal static class OpsCommand
             var inputs = parse.GetValue(input) is { } text ? InvokeCommand.ReadInputs(text) : [];
             using var clients = new ConnectorClients(new InvokerOptions());
             var invoker = new OperationInvoker(catalog, clients);
-            IReadOnlyList<Choice> choices;
-            using var resolved = connection.Open(parse, catalog, op.Connector);
+            ResolvedChoices resolved;
+            using var opened = connection.Open(parse, catalog, op.Connector);
             try
             {
-                choices = await invoker.ResolveAsync(
+                resolved = await invoker.ResolveAsync(
                     op.Key,
                     parse.GetValue(field)!,
                     inputs,
-                    resolved.Context,
+                    opened.Context,
                     cancellationToken);
             }
             catch (Exception failure)
@@ -145,6 +169,12 @@ internal static class OpsCommand
                 throw new CommandException(failure.Message, 1, failure);
             }
 
+            if (resolved is { Choices.Count: 0, Reason: { } reason })
+            {
+                throw new CommandException($"{op.Key} {parse.GetValue(field)}: no choices: {reason}");
+            }
+
+            var choices = resolved.Choices;
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {
@@ -221,6 +251,11 @@ internal static class OpsCommand
         return command;
     }
 
+    private static string Following(DynamicChoices choices) =>
+        ChoiceItems.PickedBy(choices.Items).ToList() is { Count: > 0 } inputs
+            ? $" for the chosen {string.Join(" and ", inputs)}"
+            : "";
+
     internal static OperationDefinition Lookup(OperationCatalog catalog, string key)
     {
         try
@@ -257,7 +292,12 @@ internal static class OpsCommand
             var choices = field.Choices.Count > 0
                 ? $"; one of {string.Join(", ", field.Choices.Select(c => c.Label))}"
                 : "";
-            var from = field.DynamicChoices is { } d ? $"; choices from {d.Operation}" : "";
+            var from = field.DynamicChoices switch
+            {
+                { ItemField: { } property } d => $"; each item's {property} from {d.Operation}",
+                { } d => $"; choices from {d.Operation}{Following(d)}",
+                null => "",
+            };
             output.WriteLine(
                 $"  {field.Key} ({type}, {required}{choices}{from}){(field.Help is { } h ? ": " + h : "")}");
         }

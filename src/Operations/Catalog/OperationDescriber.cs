@@ -84,7 +84,12 @@ public static class OperationDescriber
                 ["items"] = dynamic.Items,
                 ["value"] = dynamic.Value,
                 ["label"] = dynamic.Label ?? dynamic.Value,
+                ["inputs"] = dynamic.Inputs?.DeepClone(),
             };
+            if (dynamic.ItemField is { } property)
+            {
+                description["choicesFrom"]!["itemField"] = property;
+            }
         }
 
         return description;

@@ -9,9 +9,15 @@ namespace Connector.Operations.Invoking;
 /// <summary>Fills an input field's dropdown: runs the listing its dynamic choices name and maps the items.</summary>
 public static class ChoiceResolver
 {
-    /// <summary>The (value, label) pairs the listing yields for <paramref name="field"/> of <paramref name="key"/>.</summary>
+    /// <summary>
+    /// The (value, label) pairs the listing yields for <paramref name="field"/> of <paramref name="key"/>.
+    /// </summary>
+    /// <param name="field">
+    /// An input key; for an array whose elements take the choice, also <c>input.property</c>
+    /// (<c>customFields.id</c>).
+    /// </param>
     /// <param name="inputs">Inputs already chosen for the operation; listings are templated from them.</param>
-    public static async Task<IReadOnlyList<Choice>> ResolveAsync(
+    public static async Task<ResolvedChoices> ResolveAsync(
         this OperationInvoker invoker,
         string key,
         string field,
@@ -20,20 +26,39 @@ public static class ChoiceResolver
         CancellationToken cancellationToken = default)
     {
         var op = invoker.Catalog.Get(key);
-        var input = op.FindInput(field) ?? throw new InvocationException(key, $"has no input '{field}'");
+        var input = FindInput(op, field) ?? throw new InvocationException(key, $"has no input '{field}'");
         if (input.Choices.Count > 0)
         {
-            return input.Choices;
+            return new ResolvedChoices(input.Choices);
         }
 
         var source = input.DynamicChoices
             ?? throw new InvocationException(key, $"input '{field}' has neither choices nor dynamic choices");
         var listingInputs = ListingInputs(source, inputs, connection);
         var listing = invoker.Catalog.Get(source.Operation);
-        var items = listing.Kind == OperationKind.Trigger && source.Items == listing.Trigger!.Items
-            ? await invoker.ReadItemsAsync(listing.Key, listingInputs, connection, cancellationToken).ToListAsync(cancellationToken)
-            : Items(await invoker.InvokeAsync(listing.Key, listingInputs, connection, cancellationToken), source);
-        return [.. items.OfType<JsonNode>().Select(item => ToChoice(item, source)).OfType<Choice>()];
+        var (items, reason) = listing.Kind == OperationKind.Trigger && source.Items == listing.Trigger!.Items
+            ? (await invoker.ReadItemsAsync(listing.Key, listingInputs, connection, cancellationToken)
+                .ToListAsync(cancellationToken), null)
+            : ChoiceItems.Read(
+                (await invoker.InvokeAsync(listing.Key, listingInputs, connection, cancellationToken)).Output,
+                source,
+                inputs);
+        var choices = items.OfType<JsonNode>().Select(item => ToChoice(item, source)).OfType<Choice>();
+        return new ResolvedChoices([.. choices], reason);
+    }
+
+    private static InputField? FindInput(OperationDefinition op, string field)
+    {
+        if (op.FindInput(field) is { } input)
+        {
+            return input;
+        }
+
+        var dot = field.IndexOf('.', StringComparison.Ordinal);
+        return dot > 0 && op.FindInput(field[..dot]) is { DynamicChoices.ItemField: { } property } array
+            && property == field[(dot + 1)..]
+            ? array
+            : null;
     }
 
     private static JsonObject ListingInputs(DynamicChoices source, JsonObject inputs, ConnectionContext connection)
@@ -58,9 +83,6 @@ public static class ChoiceResolver
 
         return JsonTemplate.Compile(source.Inputs?.DeepClone()).Render(scope) as JsonObject ?? [];
     }
-
-    private static List<JsonNode?> Items(InvocationResult result, DynamicChoices source) =>
-        JsonPath.Get(result.Output, source.Items) is JsonArray array ? [.. array] : [];
 
     private static Choice? ToChoice(JsonNode item, DynamicChoices source)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Connector.Operations.Definitions;
+using Connector.Operations.Invoking;
 using Connector.Runtime.Scripting;
 using Connector.Runtime.Templating;
 using FluentValidation;
@@ -21,6 +22,8 @@ internal sealed partial class OperationRules : AbstractValidator<OperationDefini
         RuleFor(op => op).Custom(PathParametersAreInputs);
         RuleFor(op => op).Custom(PathStaysUnderBaseUrl);
         RuleFor(op => op).Custom(TemplatesNameKnownValues);
+        RuleFor(op => op).Custom(ChoicesPickByInputs);
+        RuleFor(op => op).Custom(ItemFieldsFitArraysOfObjects);
         RuleFor(op => op).Custom(ScopesAreKnown);
         RuleFor(op => op).Custom(OneBodyAtMost);
         RuleFor(op => op).Custom(TransformsCompile);
@@ -107,6 +110,43 @@ internal sealed partial class OperationRules : AbstractValidator<OperationDefini
                 {
                     Fail(context, pointer, $"template '{{{{{reference}}}}}' names no input or connection value");
                 }
+            }
+        }
+    }
+
+    private static void ChoicesPickByInputs(OperationDefinition op, ValidationContext<OperationDefinition> context)
+    {
+        for (var i = 0; i < op.Inputs.Count; i++)
+        {
+            foreach (var input in ChoiceItems.PickedBy(op.Inputs[i].DynamicChoices?.Items))
+            {
+                if (op.FindInput(input) is null)
+                {
+                    var message = $"items pick by '{{{{{input}}}}}', which is no input";
+                    Fail(context, $"/inputs/{i}/dynamicChoices/items", message);
+                }
+                else if (input == op.Inputs[i].Key)
+                {
+                    Fail(context, $"/inputs/{i}/dynamicChoices/items", "items may not pick by the input they fill");
+                }
+            }
+        }
+    }
+
+    private static void ItemFieldsFitArraysOfObjects(
+        OperationDefinition op,
+        ValidationContext<OperationDefinition> context)
+    {
+        for (var i = 0; i < op.Inputs.Count; i++)
+        {
+            var input = op.Inputs[i];
+            if (input.DynamicChoices?.ItemField is not null
+                && (input.Type != FieldType.Array || input.Items != FieldType.Object))
+            {
+                Fail(
+                    context,
+                    $"/inputs/{i}/dynamicChoices/itemField",
+                    $"itemField needs an input of type array with items: object; '{input.Key}' is not one");
             }
         }
     }

@@ -87,7 +87,7 @@ internal static class WellKnownSeed
         AddContact(batch, SecondContact, "2026-01-05T09:00:00Z", "2026-01-05T09:00:00Z", Json($$$"""
             {"firstName":"Marta","lastName":"Deo","email":"marta@deos.com","phone":"+18888888802",
              "timezone":"{{{Zone}}}",
-             "source":"public api","tags":[],"country":"US","businessId":"{{{Business}}}"}
+             "source":"public api","tags":[],"country":"US"}
             """));
         batch.Add(DocumentTypes.Task, ContactTask, Location, "2026-01-05T10:05:00Z", Json($$$"""
             {"id":"{{{ContactTask}}}","contactId":"{{{Contact}}}","title":"Call back",

@@ -204,6 +204,37 @@ public sealed class DefinitionLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_ChoicesPickingByAnUnknownInput_IsReportedAtItsLine()
+    {
+        var yaml = ValidAction.Replace("choices: [red, green]", """
+            dynamicChoices:
+                  operation: contacts.sample
+                  items: "palettes[id={{palette}}].colours"
+                  value: id
+            """, StringComparison.Ordinal);
+        _folder.Write("contacts.sample", yaml);
+
+        var problem = Assert.Single(DefinitionLoader.Load(_folder.Root).Problems);
+
+        Assert.Contains("items pick by '{{palette}}', which is no input", problem.Message);
+        Assert.Equal(15, problem.Location.Line);
+    }
+
+    [Fact]
+    public void Load_ItemFieldOnAnInputThatIsNoArrayOfObjects_IsReported()
+    {
+        var yaml = ValidAction.Replace("choices: [red, green]",
+            "dynamicChoices: { operation: contacts.sample, value: id, itemField: id }", StringComparison.Ordinal);
+        _folder.Write("contacts.sample", yaml);
+
+        var problem = Assert.Single(DefinitionLoader.Load(_folder.Root).Problems);
+
+        Assert.Contains(
+            "itemField needs an input of type array with items: object; 'colour' is not one",
+            problem.Message);
+    }
+
+    [Fact]
     public void Load_ActionWithATriggerBlock_IsRefusedBySchema()
     {
         _folder.Write("contacts.sample", ValidAction + "\ntrigger: { items: ., id: id }\n");
