@@ -28,7 +28,7 @@ internal sealed class ConnectorProcess : IDisposable
 
     public ConnectionStore Connections { get; }
 
-    public ConnectionContext Resolve(string name) => _resolver.Resolve(name);
+    public ConnectionContext Resolve(string name, string? locationId = null) => _resolver.Resolve(name, locationId);
 
     public OAuthTokenSource TokenSource(string name) => (OAuthTokenSource)Resolve(name).Auth;
 
