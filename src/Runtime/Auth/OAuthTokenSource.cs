@@ -8,7 +8,8 @@ namespace Connector.Runtime.Auth;
 /// The access token of one OAuth connection, refreshed before it expires and when the vendor rejects
 /// it. However many callers wait, one refresh is in flight per connection in the process; the new pair
 /// is stored before anyone uses it; a refused refresh token is checked against the store (another
-/// process may have rotated it) before the connection is marked as needing re-authorization.
+/// process may have rotated it) before the connection is marked as needing re-authorization, and the
+/// mark is made only on the state that was read, so it never hides a pair another process is storing.
 /// </summary>
 public sealed partial class OAuthTokenSource : IAccessTokenSource, IDisposable
 {
@@ -133,6 +134,9 @@ public sealed partial class OAuthTokenSource : IAccessTokenSource, IDisposable
 
         if (_store.TryMarkNeedsReauthorization(_name, latest.Generation))
         {
+            // Known shortcoming: when the process that spent the token stores its pair just after this mark,
+            // it repairs the connection (see Save), but this call has failed already, so a recipe run here
+            // pauses until its next poll. It can go once refreshes are serialized across processes.
             LogNeedsReauthorization(_logger, _name);
             throw new ReauthorizationRequiredException(_name);
         }
