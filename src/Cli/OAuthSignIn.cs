@@ -33,7 +33,8 @@ internal sealed class OAuthSignIn(OAuthClient oauth, TextWriter output, bool ope
 
         var address = oauth.AuthorizeUrl(clientId, redirect, scopes, state, whiteLabel);
         await output.WriteLineAsync("Open this address to connect your account:");
-        await output.WriteLineAsync(address.ToString());
+        // AbsoluteUri keeps the escapes: ToString() would print the scopes' separators as raw spaces.
+        await output.WriteLineAsync(address.AbsoluteUri);
         await output.FlushAsync(cancellationToken);
         if (openBrowser)
         {
@@ -131,7 +132,7 @@ internal sealed class OAuthSignIn(OAuthClient oauth, TextWriter output, bool ope
 
         try
         {
-            Process.Start(new ProcessStartInfo(opener, address.ToString()) { UseShellExecute = false })?.Dispose();
+            Process.Start(new ProcessStartInfo(opener, address.AbsoluteUri) { UseShellExecute = false })?.Dispose();
         }
         catch (System.ComponentModel.Win32Exception)
         {

@@ -4,6 +4,8 @@ using Connector.Operations.Definitions;
 using Connector.Operations.Invoking;
 using Connector.Runtime.Auth;
 using Connector.Runtime.Connections;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Connector.Operations.Connections;
 
@@ -11,13 +13,16 @@ namespace Connector.Operations.Connections;
 /// Turns stored connections into what invocations need. One token source per connection (and per
 /// location of an agency connection) for the whole process, so refreshes are shared by every caller.
 /// </summary>
+/// <param name="loggers">Where token refreshes are logged (never the tokens); default nowhere.</param>
 public sealed class ConnectionResolver(
     OperationCatalog catalog,
     ConnectionStore store,
     HttpClient http,
     ConnectionResolverOptions? options = null,
-    TimeProvider? time = null) : IDisposable
+    TimeProvider? time = null,
+    ILoggerFactory? loggers = null) : IDisposable
 {
+    private readonly ILoggerFactory _loggers = loggers ?? NullLoggerFactory.Instance;
     private readonly ConnectionResolverOptions _options = options ?? new ConnectionResolverOptions();
     private readonly ConcurrentDictionary<string, Lazy<IAccessTokenSource>> _sources = new(StringComparer.Ordinal);
 
@@ -83,7 +88,8 @@ public sealed class ConnectionResolver(
                 store,
                 OAuthFor(connector, connection.BaseUrl),
                 _options.RefreshMargin,
-                time),
+                time,
+                _loggers.CreateLogger<OAuthTokenSource>()),
         };
 
     private LocationTokenSource CreateLocationSource(
@@ -92,7 +98,7 @@ public sealed class ConnectionResolver(
         string locationId,
         IAccessTokenSource agency) =>
         new(connection.Name, connection.CompanyId!, locationId, agency, store, OAuthFor(connector, connection.BaseUrl),
-            _options.RefreshMargin, time);
+            _options.RefreshMargin, time, _loggers.CreateLogger<LocationTokenSource>());
 
     public void Dispose()
     {

@@ -1,4 +1,6 @@
 using Connector.Runtime.Connections;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Connector.Runtime.Auth;
 
@@ -6,7 +8,7 @@ namespace Connector.Runtime.Auth;
 /// A location's token, obtained from an agency connection's token on demand, cached (in memory and in
 /// the store) until it expires, and obtained again the same way: one request in flight at a time.
 /// </summary>
-public sealed class LocationTokenSource(
+public sealed partial class LocationTokenSource(
     string connection,
     string companyId,
     string locationId,
@@ -14,8 +16,10 @@ public sealed class LocationTokenSource(
     ConnectionStore store,
     OAuthClient oauth,
     TimeSpan refreshMargin,
-    TimeProvider? time = null) : IAccessTokenSource, IDisposable
+    TimeProvider? time = null,
+    ILogger<LocationTokenSource>? logger = null) : IAccessTokenSource, IDisposable
 {
+    private readonly ILogger _logger = logger ?? NullLogger<LocationTokenSource>.Instance;
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly SemaphoreSlim _fetching = new(1, 1);
     private TokenSet? _current = store.FindLocationToken(connection, locationId);
@@ -69,6 +73,7 @@ public sealed class LocationTokenSource(
             var tokens = new TokenSet(response.AccessToken, response.RefreshToken, oauth.ExpiryOf(response.ExpiresIn));
             store.SaveLocationToken(connection, locationId, tokens);
             Volatile.Write(ref _current, tokens);
+            LogObtained(_logger, connection, locationId, tokens.ExpiresAt);
             return tokens;
         }
         finally
@@ -80,4 +85,14 @@ public sealed class LocationTokenSource(
     public void Dispose() => _fetching.Dispose();
 
     public override string ToString() => $"location token of '{locationId}' from connection '{connection}'";
+
+    [LoggerMessage(
+        EventId = 2004,
+        Level = LogLevel.Information,
+        Message = "Connection {Connection}: token of location {Location} obtained, valid until {ExpiresAt}")]
+    private static partial void LogObtained(
+        ILogger logger,
+        string connection,
+        string location,
+        DateTimeOffset expiresAt);
 }

@@ -8,7 +8,8 @@ namespace Connector.Runtime.Auth;
 /// The access token of one OAuth connection, refreshed before it expires and when the vendor rejects
 /// it. However many callers wait, one refresh is in flight per connection in the process; the new pair
 /// is stored before anyone uses it; a refused refresh token is checked against the store (another
-/// process may have rotated it) before the connection is marked as needing re-authorization.
+/// process may have rotated it) before the connection is marked as needing re-authorization, and the
+/// mark is made only on the state that was read, so it never hides a pair another process is storing.
 /// </summary>
 public sealed partial class OAuthTokenSource : IAccessTokenSource, IDisposable
 {
@@ -113,23 +114,57 @@ public sealed partial class OAuthTokenSource : IAccessTokenSource, IDisposable
         }
         catch (OAuthException refused) when (refused.IsInvalidGrant)
         {
-            var reread = _store.Get(_name);
-            if (reread.RefreshToken != latest.RefreshToken && IsUsable(reread))
-            {
-                return Adopt(reread);
-            }
-
-            _store.MarkNeedsReauthorization(_name);
-            LogNeedsReauthorization(_logger, _name);
-            throw new ReauthorizationRequiredException(_name);
+            return Refused(latest);
         }
 
         var tokens = new TokenSet(response.AccessToken, response.RefreshToken ?? latest.RefreshToken,
             _oauth.ExpiryOf(response.ExpiresIn));
-        if (!_store.TrySaveTokens(_name, latest.Generation, tokens))
+        return Save(latest, tokens);
+    }
+
+    // The vendor refused the refresh token we read. Another process may have spent it first and be storing
+    // the pair it got, so the connection is marked only if nobody has written it since we read it.
+    private StoredConnection Refused(StoredConnection latest)
+    {
+        var reread = _store.Get(_name);
+        if (HoldsAnotherPair(reread, latest))
         {
-            // Another process stored a pair between our read and our write; theirs is as good as ours.
-            return Adopt(_store.Get(_name));
+            return Adopt(reread);
+        }
+
+        if (_store.TryMarkNeedsReauthorization(_name, latest.Generation))
+        {
+            // Known shortcoming: when the process that spent the token stores its pair just after this mark,
+            // it repairs the connection (see Save), but this call has failed already, so a recipe run here
+            // pauses until its next poll. It can go once refreshes are serialized across processes.
+            LogNeedsReauthorization(_logger, _name);
+            throw new ReauthorizationRequiredException(_name);
+        }
+
+        reread = _store.Get(_name);
+        return HoldsAnotherPair(reread, latest) ? Adopt(reread) : throw new ReauthorizationRequiredException(_name);
+    }
+
+    private bool HoldsAnotherPair(StoredConnection reread, StoredConnection latest) =>
+        reread.RefreshToken != latest.RefreshToken && IsUsable(reread);
+
+    // Stores the pair the vendor has just issued. Losing the compare-and-swap to another process's pair
+    // means using theirs; losing it to a "needs re-authorization" mark means a process that read the
+    // refresh token we spent was refused it: the mark is stale, and our pair is the one the vendor now
+    // honours, so it is stored over the mark rather than thrown away.
+    private StoredConnection Save(StoredConnection latest, TokenSet tokens)
+    {
+        var generation = latest.Generation;
+        while (!_store.TrySaveTokens(_name, generation, tokens))
+        {
+            var reread = _store.Get(_name);
+            if (reread.Status != ConnectionStatus.NeedsReauthorization)
+            {
+                return Adopt(reread);
+            }
+
+            LogStaleMarkOverwritten(_logger, _name);
+            generation = reread.Generation;
         }
 
         LogRefreshed(_logger, _name, tokens.ExpiresAt);
@@ -157,4 +192,11 @@ public sealed partial class OAuthTokenSource : IAccessTokenSource, IDisposable
         Level = LogLevel.Error,
         Message = "Connection {Connection}: the vendor refused the refresh token; it needs re-authorization")]
     private static partial void LogNeedsReauthorization(ILogger logger, string connection);
+
+    [LoggerMessage(
+        EventId = 2003,
+        Level = LogLevel.Warning,
+        Message = "Connection {Connection}: marked for re-authorization by a process that was refused the "
+            + "refresh token this one had just rotated; storing the new pair over the mark")]
+    private static partial void LogStaleMarkOverwritten(ILogger logger, string connection);
 }

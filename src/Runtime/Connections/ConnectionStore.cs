@@ -127,19 +127,22 @@ public sealed class ConnectionStore(SqliteStore store, SecretBox secrets, TimePr
     }
 
     /// <summary>
-    /// Marks the connection as needing a new sign-in; its tokens are kept for the record but no longer used.
+    /// Marks the connection as needing a new sign-in if it is still at <paramref name="generation"/>; its
+    /// tokens are kept for the record but no longer used. Returns false when another writer changed the
+    /// connection first: a refresher elsewhere may have stored a good pair, which a stale mark must not hide.
     /// </summary>
-    public void MarkNeedsReauthorization(string name)
+    public bool TryMarkNeedsReauthorization(string name, long generation)
     {
         using var db = store.OpenConnection();
         using var command = db.CreateCommand();
         command.CommandText = """
             UPDATE connections SET status = 'NeedsReauthorization', generation = generation + 1, updated_at = $now
-            WHERE name = $name
+            WHERE name = $name AND generation = $generation
             """;
         command.Parameters.AddWithValue("$now", Text(_time.GetUtcNow()));
         command.Parameters.AddWithValue("$name", name);
-        command.ExecuteNonQuery();
+        command.Parameters.AddWithValue("$generation", generation);
+        return command.ExecuteNonQuery() == 1;
     }
 
     public TokenSet? FindLocationToken(string name, string locationId)

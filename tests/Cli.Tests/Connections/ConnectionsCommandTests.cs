@@ -77,7 +77,7 @@ public sealed class ConnectionsCommandTests : IAsyncLifetime
     public async Task List_ConnectionNeedingReauthorization_SaysSo_AndInvokeRefusesIt()
     {
         await _world.SignInAsync("crm");
-        _world.Connections.MarkNeedsReauthorization("crm");
+        Assert.True(_world.Connections.TryMarkNeedsReauthorization("crm", _world.Connections.Get("crm").Generation));
 
         var listed = await CliRun.ExecuteAsync("connections", "list");
         var invoked = await CliRun.ExecuteAsync("invoke", "contacts.get", "--example", "--connection", "crm");

@@ -8,25 +8,35 @@ using Connector.Runtime.Connections;
 using Connector.Runtime.Security;
 using Connector.Runtime.Storage;
 using Connector.Sandbox;
+using Microsoft.Extensions.Logging;
 
 namespace Connector.Cli.Tests.Connections;
 
 /// <summary>A sandbox with a registered OAuth app, a home folder, and what it takes to sign in to one.</summary>
 internal sealed class OAuthWorld : IAsyncDisposable
 {
-    private readonly HttpClient _http = new(new HttpClientHandler { AllowAutoRedirect = false });
+    private readonly HttpClient _http;
 
-    private OAuthWorld(SandboxServer sandbox, SandboxOAuthClient app, string home)
+    private OAuthWorld(
+        SandboxServer sandbox,
+        SandboxOAuthClient app,
+        string home,
+        TimeProvider? time,
+        ILoggerFactory? loggers)
     {
         Sandbox = sandbox;
         App = app;
         Home = new ConnectorHome(home);
+        _http = new HttpClient(OAuthRequests);
         Database = SqliteStore.Open(Home);
-        Connections = new ConnectionStore(Database, SecretBox.ForHome(Home));
-        Resolver = new ConnectionResolver(ShippedCatalog.Instance, Connections, _http);
-        Clients = new ConnectorClients(new InvokerOptions { MaxRetries = 0 });
+        Connections = new ConnectionStore(Database, SecretBox.ForHome(Home), time);
+        Resolver = new ConnectionResolver(ShippedCatalog.Instance, Connections, _http, null, time, loggers);
+        Clients = new ConnectorClients(new InvokerOptions { MaxRetries = 0 }, loggers: loggers);
         Invoker = new OperationInvoker(ShippedCatalog.Instance, Clients);
     }
+
+    /// <summary>The requests the world's resolver sent to the sandbox's OAuth server.</summary>
+    public OAuthRequestLog OAuthRequests { get; } = new();
 
     public SandboxServer Sandbox { get; }
 
@@ -44,15 +54,20 @@ internal sealed class OAuthWorld : IAsyncDisposable
 
     public OperationInvoker Invoker { get; }
 
-    public static async Task<OAuthWorld> StartAsync()
+    /// <param name="time">The clock of the sandbox and of the token sources; default the system clock.</param>
+    /// <param name="loggers">Where the sandbox, the token sources and the HTTP clients log; default nowhere.</param>
+    public static async Task<OAuthWorld> StartAsync(TimeProvider? time = null, ILoggerFactory? loggers = null)
     {
         var sandbox = await SandboxServer.StartAsync(new SandboxOptions
         {
             Catalog = ShippedCatalog.Instance,
             RateLimits = new SandboxRateLimits { BurstLimit = 100_000, DailyLimit = 1_000_000 },
+            TimeProvider = time ?? TimeProvider.System,
+            LoggerFactory = loggers,
         });
         var app = await sandbox.RegisterOAuthClientAsync();
-        return new OAuthWorld(sandbox, app, Directory.CreateTempSubdirectory("connector-home-").FullName);
+        var home = Directory.CreateTempSubdirectory("connector-home-").FullName;
+        return new OAuthWorld(sandbox, app, home, time, loggers);
     }
 
     /// <summary>Signs in through the sandbox's authorize address and stores the connection.</summary>

@@ -102,15 +102,32 @@ public sealed class ConnectionStoreTests : IDisposable
     }
 
     [Fact]
-    public void MarkNeedsReauthorization_ChangesTheStatus()
+    public void TryMarkNeedsReauthorization_CurrentGeneration_ChangesTheStatus()
     {
         using var store = SqliteStore.Open(Home);
         var connections = Connections(store);
         connections.Add(OAuthConnection("crm"));
 
-        connections.MarkNeedsReauthorization("crm");
+        Assert.True(connections.TryMarkNeedsReauthorization("crm", connections.Get("crm").Generation));
 
         Assert.Equal(ConnectionStatus.NeedsReauthorization, connections.Get("crm").Status);
+    }
+
+    [Fact]
+    public void TryMarkNeedsReauthorization_AfterAnotherWritersNewPair_LeavesTheConnectionActive()
+    {
+        using var store = SqliteStore.Open(Home);
+        var connections = Connections(store);
+        connections.Add(OAuthConnection("crm"));
+        var seen = connections.Get("crm").Generation;
+        Assert.True(connections.TrySaveTokens(
+            "crm", seen, new TokenSet("at-rotated", "rt-rotated", _time.GetUtcNow().AddDays(1))));
+
+        Assert.False(connections.TryMarkNeedsReauthorization("crm", seen));
+
+        var stored = connections.Get("crm");
+        Assert.Equal(ConnectionStatus.Active, stored.Status);
+        Assert.Equal("rt-rotated", stored.RefreshToken);
     }
 
     [Fact]
