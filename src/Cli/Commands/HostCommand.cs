@@ -16,12 +16,16 @@ internal static class HostCommand
             Description = "Polls that may run at once across recipes.",
             DefaultValueFactory = _ => 16,
         };
+        var pollNow = new Option<bool>("--poll-now")
+        {
+            Description = "Poll every enabled recipe once as soon as the host starts, then on schedule.",
+        };
         var definitions = CommonOptions.Definitions();
         var command = new Command(
             "host",
             "Run every enabled recipe on its schedule; reloads recipes when their files change; Ctrl-C stops.")
         {
-            folder, concurrency, definitions,
+            folder, concurrency, pollNow, definitions,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -36,6 +40,7 @@ internal static class HostCommand
             {
                 RecipesFolder = Path.GetFullPath(recipes),
                 MaxConcurrentPolls = parse.GetValue(concurrency),
+                PollNow = parse.GetValue(pollNow),
             };
             using var host = RecipeHostBuilder.Build(options, session.Catalog, session.Engine, logging => logging
                 .AddSimpleConsole(console =>

@@ -11,4 +11,10 @@ public sealed record RecipeHostOptions
 
     /// <summary>How long a file change waits for more changes before recipes reload. Default: 500 ms.</summary>
     public TimeSpan ReloadDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// Poll every enabled recipe once as soon as the host starts, then on its schedule: what a restart or a
+    /// deploy wants, rather than waiting up to a whole interval for new items. Default: false.
+    /// </summary>
+    public bool PollNow { get; init; }
 }

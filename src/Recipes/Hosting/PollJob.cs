@@ -51,7 +51,8 @@ internal sealed partial class PollJob(RecipeRegistry registry, RecipeEngine engi
         }
     }
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "{Recipe}: run {Run} {Status} (item {Item})")]
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information,
+        Message = "{Recipe}: run {Run} {Status} (item {Item})")]
     private static partial void LogRun(ILogger logger, string recipe, string run, RunStatus status, string? item);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "{Recipe}: run {Run} failed: {Error}")]
@@ -60,6 +61,7 @@ internal sealed partial class PollJob(RecipeRegistry registry, RecipeEngine engi
     [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "{Recipe}: paused: {Reason}")]
     private static partial void LogPaused(ILogger logger, string recipe, string reason);
 
-    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "{Recipe}: poll failed, trying again at the next interval: {Reason}")]
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning,
+        Message = "{Recipe}: poll failed, trying again at the next interval: {Reason}")]
     private static partial void LogPollFailed(ILogger logger, string recipe, string reason);
 }

@@ -3,23 +3,39 @@ using Connector.Recipes.Definitions;
 
 namespace Connector.Recipes.Hosting;
 
-/// <summary>The recipes the host runs now, by name; replaced whole when their files change.</summary>
+/// <summary>The recipes the host runs now, by name; updated from their files on every reload.</summary>
 public sealed class RecipeRegistry
 {
-    private readonly ConcurrentDictionary<string, RecipeDefinition> _recipes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (RecipeDefinition Recipe, string Fingerprint)> _recipes =
+        new(StringComparer.Ordinal);
 
-    public bool TryGet(string name, out RecipeDefinition recipe) => _recipes.TryGetValue(name, out recipe!);
-
-    public IReadOnlyCollection<RecipeDefinition> All => [.. _recipes.Values];
-
-    /// <summary>Takes the new set; returns the names added or changed, and those removed.</summary>
-    public (IReadOnlyList<RecipeDefinition> Changed, IReadOnlyList<string> Removed) Replace(IReadOnlyList<RecipeDefinition> recipes)
+    public bool TryGet(string name, out RecipeDefinition recipe)
     {
-        var changed = recipes.Where(r => !_recipes.TryGetValue(r.Name, out var old) || !SameSchedule(old, r) || old != r).ToList();
-        var removed = _recipes.Keys.Except(recipes.Select(r => r.Name)).ToList();
-        foreach (var recipe in recipes)
+        var found = _recipes.TryGetValue(name, out var entry);
+        recipe = entry.Recipe;
+        return found;
+    }
+
+    public IReadOnlyCollection<RecipeDefinition> All => [.. _recipes.Values.Select(e => e.Recipe)];
+
+    /// <summary>
+    /// Takes the recipes just loaded. A recipe that was loaded before from one of
+    /// <paramref name="filesWithProblems"/> and is missing now stays as it was: a bad edit does not stop it.
+    /// </summary>
+    public RecipeChanges Replace(IReadOnlyList<RecipeDefinition> recipes, IReadOnlySet<string> filesWithProblems)
+    {
+        var loaded = recipes.ToDictionary(r => r.Name, r => (Recipe: r, Fingerprint: RecipeFingerprint.Of(r)));
+        var changed = loaded.Values
+            .Where(n => !_recipes.TryGetValue(n.Recipe.Name, out var old) || old.Fingerprint != n.Fingerprint)
+            .Select(n => n.Recipe)
+            .ToList();
+        var missing = _recipes.Values.Where(old => !loaded.ContainsKey(old.Recipe.Name)).ToList();
+        var kept = missing.Where(old => filesWithProblems.Contains(old.Recipe.Source.File)).ToList();
+        var removed = missing.Except(kept).Select(old => old.Recipe.Name).ToList();
+
+        foreach (var (name, entry) in loaded)
         {
-            _recipes[recipe.Name] = recipe;
+            _recipes[name] = entry;
         }
 
         foreach (var name in removed)
@@ -27,9 +43,6 @@ public sealed class RecipeRegistry
             _recipes.TryRemove(name, out _);
         }
 
-        return (changed, removed);
+        return new RecipeChanges(changed, removed, [.. kept.Select(k => k.Recipe)]);
     }
-
-    private static bool SameSchedule(RecipeDefinition a, RecipeDefinition b) =>
-        a.Enabled == b.Enabled && a.Trigger.Interval == b.Trigger.Interval;
 }

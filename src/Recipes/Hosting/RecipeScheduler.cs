@@ -8,8 +8,8 @@ using Quartz;
 namespace Connector.Recipes.Hosting;
 
 /// <summary>
-/// Schedules a poll job per enabled recipe, spreading first polls over the interval so that many
-/// recipes do not poll in the same second, and reschedules when recipe files change.
+/// Schedules a poll job per enabled recipe, each at its own place in its interval (see
+/// <see cref="PollSpread"/>), and reschedules the recipes whose files change.
 /// </summary>
 internal sealed partial class RecipeScheduler(
     ISchedulerFactory schedulers,
@@ -25,9 +25,14 @@ internal sealed partial class RecipeScheduler(
     {
         var scheduler = await schedulers.GetScheduler(stoppingToken).ConfigureAwait(false);
         using var watcher = Watch();
+        var changed = await ReloadAsync(scheduler, stoppingToken).ConfigureAwait(false);
+        if (options.PollNow)
+        {
+            await PollNowAsync(scheduler, changed, stoppingToken).ConfigureAwait(false);
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
-            await ReloadAsync(scheduler, stoppingToken).ConfigureAwait(false);
             try
             {
                 await _reload.WaitAsync(stoppingToken).ConfigureAwait(false);
@@ -37,10 +42,15 @@ internal sealed partial class RecipeScheduler(
             {
                 return;
             }
+
+            await ReloadAsync(scheduler, stoppingToken).ConfigureAwait(false);
         }
     }
 
-    private async Task ReloadAsync(IScheduler scheduler, CancellationToken cancellationToken)
+    /// <summary>Loads the recipe files again and reschedules what changed; returns the recipes changed.</summary>
+    private async Task<IReadOnlyList<RecipeDefinition>> ReloadAsync(
+        IScheduler scheduler,
+        CancellationToken cancellationToken)
     {
         var result = RecipeLoader.Load(catalog, options.RecipesFolder);
         foreach (var problem in result.Problems)
@@ -48,41 +58,64 @@ internal sealed partial class RecipeScheduler(
             LogProblem(logger, problem.ToString());
         }
 
-        var (changed, removed) = registry.Replace(result.Recipes);
-        foreach (var name in removed)
+        var changes = registry.Replace(result.Recipes, result.Problems.Select(p => p.Location.File).ToHashSet());
+        foreach (var recipe in changes.Kept)
         {
-            await scheduler.UnscheduleJob(new TriggerKey(name), cancellationToken).ConfigureAwait(false);
+            LogKept(logger, recipe.Name, recipe.Source.File);
+        }
+
+        foreach (var name in changes.Removed)
+        {
+            await scheduler.DeleteJob(new JobKey(name), cancellationToken).ConfigureAwait(false);
             LogUnscheduled(logger, name);
         }
 
-        foreach (var recipe in changed)
+        foreach (var recipe in changes.Changed)
         {
-            await scheduler.UnscheduleJob(new TriggerKey(recipe.Name), cancellationToken).ConfigureAwait(false);
-            if (recipe.Enabled)
-            {
-                await scheduler.ScheduleJob(Job(recipe), Trigger(recipe), cancellationToken).ConfigureAwait(false);
-                LogScheduled(logger, recipe.Name, recipe.Trigger.Interval);
-            }
+            await ScheduleAsync(scheduler, recipe, cancellationToken).ConfigureAwait(false);
+        }
+
+        return changes.Changed;
+    }
+
+    private async Task ScheduleAsync(IScheduler scheduler, RecipeDefinition recipe, CancellationToken cancellationToken)
+    {
+        if (!recipe.Enabled)
+        {
+            await scheduler.DeleteJob(new JobKey(recipe.Name), cancellationToken).ConfigureAwait(false);
+            LogDisabled(logger, recipe.Name);
+            return;
+        }
+
+        var trigger = Trigger(recipe);
+        await scheduler.ScheduleJob(Job(recipe), [trigger], replace: true, cancellationToken).ConfigureAwait(false);
+        LogScheduled(logger, recipe.Name, recipe.Trigger.Interval, trigger.StartTimeUtc);
+    }
+
+    private static async Task PollNowAsync(
+        IScheduler scheduler,
+        IEnumerable<RecipeDefinition> recipes,
+        CancellationToken cancellationToken)
+    {
+        foreach (var recipe in recipes.Where(r => r.Enabled))
+        {
+            await scheduler.TriggerJob(new JobKey(recipe.Name), cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private ITrigger Trigger(RecipeDefinition recipe)
-    {
-        // A stable spread: the same recipe always polls at the same offset within its interval.
-        var offset = TimeSpan.FromMilliseconds((uint)StableHash(recipe.Name) % recipe.Trigger.Interval.TotalMilliseconds);
-        return TriggerBuilder.Create()
-            .WithIdentity(recipe.Name)
-            .StartAt(time.GetUtcNow() + TimeSpan.FromSeconds(1) + offset / 10)
-            .WithSimpleSchedule(s => s.WithInterval(recipe.Trigger.Interval).RepeatForever().WithMisfireHandlingInstructionNextWithRemainingCount())
-            .Build();
-    }
+    private ITrigger Trigger(RecipeDefinition recipe) => TriggerBuilder.Create()
+        .WithIdentity(recipe.Name)
+        .StartAt(PollSpread.Next(recipe.Name, recipe.Trigger.Interval, time.GetUtcNow()))
+        .WithSimpleSchedule(s => s
+            .WithInterval(recipe.Trigger.Interval)
+            .RepeatForever()
+            .WithMisfireHandlingInstructionNextWithRemainingCount())
+        .Build();
 
     private static IJobDetail Job(RecipeDefinition recipe) => JobBuilder.Create<PollJob>()
         .WithIdentity(recipe.Name)
         .UsingJobData(PollJob.RecipeKey, recipe.Name)
         .Build();
-
-    private static int StableHash(string text) => text.Aggregate(17, (hash, c) => unchecked((hash * 31) + c));
 
     private FileSystemWatcher? Watch()
     {
@@ -122,12 +155,21 @@ internal sealed partial class RecipeScheduler(
         base.Dispose();
     }
 
-    [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "{Recipe}: scheduled every {Interval}")]
-    private static partial void LogScheduled(ILogger logger, string recipe, TimeSpan interval);
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Information,
+        Message = "{Recipe}: scheduled every {Interval}, next poll at {Next:u}")]
+    private static partial void LogScheduled(ILogger logger, string recipe, TimeSpan interval, DateTimeOffset next);
 
-    [LoggerMessage(EventId = 3102, Level = LogLevel.Information, Message = "{Recipe}: unscheduled (its file is gone)")]
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Information,
+        Message = "{Recipe}: unscheduled (no recipe file holds it any more)")]
     private static partial void LogUnscheduled(ILogger logger, string recipe);
 
     [LoggerMessage(EventId = 3103, Level = LogLevel.Error, Message = "Recipe not loaded: {Problem}")]
     private static partial void LogProblem(ILogger logger, string problem);
+
+    [LoggerMessage(EventId = 3104, Level = LogLevel.Warning,
+        Message = "{Recipe}: {File} has problems (above); its last good version stays scheduled")]
+    private static partial void LogKept(ILogger logger, string recipe, string file);
+
+    [LoggerMessage(EventId = 3105, Level = LogLevel.Information, Message = "{Recipe}: disabled, not scheduled")]
+    private static partial void LogDisabled(ILogger logger, string recipe);
 }

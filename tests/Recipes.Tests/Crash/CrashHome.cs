@@ -10,8 +10,8 @@ namespace Connector.Recipes.Tests.Crash;
 
 /// <summary>
 /// A temporary CONNECTOR_HOME for <c>connector</c> child processes: a private-token connection named
-/// <c>sandbox</c> to the sandbox, and the shipped example recipe new-contact-note. The test reads the
-/// same database (run history, through <see cref="Store"/>) between two children.
+/// <c>sandbox</c> to the sandbox, and a recipes folder holding the shipped example recipe new-contact-note.
+/// The test reads the same database (run history, through <see cref="Store"/>) as the children write it.
 /// </summary>
 internal sealed class CrashHome : IDisposable
 {
@@ -68,6 +68,15 @@ internal sealed class CrashHome : IDisposable
             ? shorter
             : throw new InvalidOperationException($"{file}: its backoff is no longer 10s.");
     }
+
+    /// <summary>
+    /// Starts <c>connector host --poll-now</c> here: it polls the recipe at once, runs what fired and what
+    /// was left unfinished, then waits for the next poll until it is killed.
+    /// </summary>
+    public ConnectorProcess Host() => ConnectorProcess.Start(
+        Home.Folder,
+        ["host", "--recipes", Path.GetDirectoryName(RecipeFile)!, "--poll-now",
+            "--definitions", Repository.Definitions]);
 
     /// <summary>Starts <c>connector run RECIPE --once</c> here: one poll, then every run pending.</summary>
     public ConnectorProcess RunOnce() => ConnectorProcess.Start(

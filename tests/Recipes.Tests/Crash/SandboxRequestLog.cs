@@ -46,6 +46,21 @@ internal sealed class SandboxRequestLog(Func<string, string, bool> counts) : ILo
         }
     }
 
+    /// <summary>
+    /// Completes once no request has been counted for <paramref name="quiet"/>: the other process has
+    /// nothing left to send, or is waiting (for a retry's backoff, or for its next poll).
+    /// </summary>
+    public async Task WhenQuietAsync(TimeSpan quiet)
+    {
+        for (var before = -1; before != Count;)
+        {
+            before = Count;
+
+            // Real time: the other process works in real time, not on a clock of ours.
+            await Task.Delay(quiet);
+        }
+    }
+
     public ILogger CreateLogger(string categoryName) => categoryName == Category ? this : NullLogger.Instance;
 
     public void AddProvider(ILoggerProvider provider)
