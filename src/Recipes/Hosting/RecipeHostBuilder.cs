@@ -41,6 +41,11 @@ public static class RecipeHostBuilder
         builder.Services.AddQuartzHostedService(quartz => quartz.WaitForJobsToComplete = true);
         builder.Services.AddHostedService<RecipeScheduler>();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
-        return builder.Build();
+        var built = builder.Build();
+
+        // Quartz logs through one provider for the whole process, which still holds the loggers of a host built
+        // before (disposed since, after a restart in the same process) until this one's scheduler starts.
+        Quartz.Logging.LogContext.SetCurrentLogProvider(built.Services.GetRequiredService<ILoggerFactory>());
+        return built;
     }
 }

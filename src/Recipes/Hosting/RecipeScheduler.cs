@@ -8,8 +8,8 @@ using Quartz;
 namespace Connector.Recipes.Hosting;
 
 /// <summary>
-/// Schedules a poll job per enabled recipe, spreading first polls over the interval so that many
-/// recipes do not poll in the same second, and reschedules when recipe files change.
+/// Schedules a poll job per enabled recipe, each at its own moment of its interval (<see cref="PollSchedule"/>)
+/// so that many recipes do not poll in the same second, and reschedules when recipe files change.
 /// </summary>
 internal sealed partial class RecipeScheduler(
     ISchedulerFactory schedulers,
@@ -68,12 +68,14 @@ internal sealed partial class RecipeScheduler(
 
     private ITrigger Trigger(RecipeDefinition recipe)
     {
-        // A stable spread: the same recipe always polls at the same offset within its interval.
-        var offset = TimeSpan.FromMilliseconds((uint)StableHash(recipe.Name) % recipe.Trigger.Interval.TotalMilliseconds);
+        var interval = recipe.Trigger.Interval;
         return TriggerBuilder.Create()
             .WithIdentity(recipe.Name)
-            .StartAt(time.GetUtcNow() + TimeSpan.FromSeconds(1) + offset / 10)
-            .WithSimpleSchedule(s => s.WithInterval(recipe.Trigger.Interval).RepeatForever().WithMisfireHandlingInstructionNextWithRemainingCount())
+            .StartAt(PollSchedule.FirstPoll(recipe.Name, interval, time.GetUtcNow(), TimeSpan.FromSeconds(1)))
+            .WithSimpleSchedule(s => s
+                .WithInterval(interval)
+                .RepeatForever()
+                .WithMisfireHandlingInstructionNextWithRemainingCount())
             .Build();
     }
 
@@ -81,8 +83,6 @@ internal sealed partial class RecipeScheduler(
         .WithIdentity(recipe.Name)
         .UsingJobData(PollJob.RecipeKey, recipe.Name)
         .Build();
-
-    private static int StableHash(string text) => text.Aggregate(17, (hash, c) => unchecked((hash * 31) + c));
 
     private FileSystemWatcher? Watch()
     {
