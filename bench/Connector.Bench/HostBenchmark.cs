@@ -31,8 +31,8 @@ internal static class HostBenchmark
 
     private const int ContactsPerLocation = 10;
     private const int BaselineRequests = 3_000;
-    private static readonly TimeSpan PacedBaseline = TimeSpan.FromSeconds(15);
     private const double Megabyte = 1024 * 1024;
+    private static readonly TimeSpan PacedBaseline = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
     // The sandbox's own limits are lifted so that it never refuses a poll; the pipeline's limiter still
@@ -41,6 +41,13 @@ internal static class HostBenchmark
 
     public static async Task RunAsync(int recipes, int minutes, int locations)
     {
+        if (recipes < 1 || minutes < 1 || locations < 1 || locations > recipes)
+        {
+            throw new ArgumentException(
+                $"host needs --recipes and --minutes of 1 or more, and --locations from 1 to the number of recipes; "
+                + $"got {recipes} recipes, {minutes} minutes, {locations} locations");
+        }
+
         var folder = Directory.CreateTempSubdirectory("connector-bench-host-");
         var home = Environment.GetEnvironmentVariable(ConnectorHome.Variable);
         Environment.SetEnvironmentVariable(ConnectorHome.Variable, Path.Combine(folder.FullName, "home"));
