@@ -23,6 +23,16 @@ if (only is "budget")
     await BudgetBenchmark.RunAsync(invocations: ArgInt(args, "--invocations", 2_000));
 }
 
+// Takes a few minutes: a minute or so of first polls, then the minutes measured.
+if (only is "host")
+{
+    var recipes = ArgInt(args, "--recipes", 10_000);
+    await HostBenchmark.RunAsync(
+        recipes,
+        minutes: ArgInt(args, "--minutes", 2),
+        locations: ArgInt(args, "--locations", Math.Max(1, recipes / HostBenchmark.RecipesPerLocation)));
+}
+
 static int ArgInt(string[] args, string name, int fallback)
 {
     var index = Array.IndexOf(args, name);
