@@ -9,7 +9,8 @@ namespace Connector.Bench;
 /// <summary>A Kestrel server on 127.0.0.1 that answers contacts.create as GHL does, as cheaply as it can.</summary>
 internal sealed class EchoServer : IAsyncDisposable
 {
-    private const string Created = """{"contact":{"id":"seD4PfOuKoVMLkEZqohJ","firstName":"Rosan","lastName":"Deo","email":"rosan@deos.com"}}""";
+    private const string Created =
+        """{"contact":{"id":"seD4PfOuKoVMLkEZqohJ","firstName":"Rosan","lastName":"Deo","email":"rosan@deos.com"}}""";
 
     private readonly WebApplication _app;
 

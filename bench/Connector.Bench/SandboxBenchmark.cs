@@ -28,7 +28,8 @@ internal static class SandboxBenchmark
         });
         var token = await sandbox.CreatePrivateTokenAsync();
         using var bare = new HttpClient { BaseAddress = sandbox.BaseUrl };
-        using var clients = new ConnectorClients(new InvokerOptions { RateLimiter = new RateLimiterOptions { Enabled = false } });
+        using var clients = new ConnectorClients(
+            new InvokerOptions { RateLimiter = new RateLimiterOptions { Enabled = false } });
         var invoker = new OperationInvoker(catalog, clients);
         var connection = new ConnectionContext
         {
@@ -64,6 +65,7 @@ internal static class SandboxBenchmark
         Console.WriteLine($"sandbox: contacts.get, {requests:N0} requests each way, {Concurrency} at a time");
         Console.WriteLine($"  sandbox served (bare HttpClient) {sandboxRate,10:N0} requests/s");
         Console.WriteLine($"  runtime against the sandbox      {runtimeRate,10:N0} requests/s");
-        Console.WriteLine($"  ratio runtime/sandbox             {runtimeRate / sandboxRate,9:0.00}   (the sandbox has headroom when this is below 1)");
+        Console.WriteLine($"  ratio runtime/sandbox             {runtimeRate / sandboxRate,9:0.00}   "
+            + "(the sandbox has headroom when this is below 1)");
     }
 }

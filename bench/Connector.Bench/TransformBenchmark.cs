@@ -13,10 +13,17 @@ internal static class TransformBenchmark
     public static void Run()
     {
         var script = CompiledScript.Compile(
-            "return { id: output.id, name: (output.firstName + ' ' + output.lastName).trim(), tags: output.tags.length };",
+            "return { id: output.id, name: (output.firstName + ' ' + output.lastName).trim(), "
+                + "tags: output.tags.length };",
             ["output", "response", "status", "inputs"],
             new ScriptOrigin("bench", "transforms.after", "bench", 1));
-        JsonNode output = new JsonObject { ["id"] = "c1", ["firstName"] = "Rosan", ["lastName"] = "Deo", ["tags"] = new JsonArray("a", "b") };
+        JsonNode output = new JsonObject
+        {
+            ["id"] = "c1",
+            ["firstName"] = "Rosan",
+            ["lastName"] = "Deo",
+            ["tags"] = new JsonArray("a", "b"),
+        };
         JsonNode?[] arguments = [output, null, JsonValue.Create(201), new JsonObject()];
 
         var transform = Median(() => script.Run(arguments, out _));

@@ -16,7 +16,8 @@ public sealed partial class SandboxCommandTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "connector.dll"), "sandbox", "--in-memory", "--port", "0" })
+        foreach (var arg in
+            new[] { Path.Combine(AppContext.BaseDirectory, "connector.dll"), "sandbox", "--in-memory", "--port", "0" })
         {
             start.ArgumentList.Add(arg);
         }
@@ -36,7 +37,8 @@ public sealed partial class SandboxCommandTests
             var token = TokenPattern().Match(tokenLine ?? "");
             Assert.True(token.Success, $"no token in: {tokenLine}");
             using var http = new HttpClient { BaseAddress = new Uri(address!) };
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"/contacts/?locationId={token.Groups["location"].Value}");
+            using var request = new HttpRequestMessage(
+                HttpMethod.Get, $"/contacts/?locationId={token.Groups["location"].Value}");
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Groups["token"].Value);
             request.Headers.Add("Version", "2021-07-28");
             using var response = await http.SendAsync(request, timeout.Token);

@@ -41,7 +41,8 @@ public sealed class InitialSyncAtScaleTests : IAsyncLifetime
             .GroupBy(e => e)
             .ToDictionary(g => g.Key, g => g.Count());
         Assert.All(learners, learner =>
-            Assert.Equal(1, contactsByEmail.GetValueOrDefault(learner["email"]!.GetValue<string>().Trim().ToUpperInvariant())));
+            Assert.Equal(1, contactsByEmail.GetValueOrDefault(
+                learner["email"]!.GetValue<string>().Trim().ToUpperInvariant())));
     }
 
     public async Task DisposeAsync() => await _world.DisposeAsync();

@@ -45,16 +45,22 @@ public sealed class RecipeLoaderTests : IDisposable
         Assert.Equal(FirstPollMode.Backfill, recipe.Trigger.FirstPoll.Mode);
         Assert.Equal(5, recipe.Trigger.FirstPoll.Count);
         Assert.Equal([StepKind.Filter, StepKind.Action], recipe.Steps.Select(s => s.Kind));
-        Assert.Equal(new ErrorPolicy { Mode = ErrorMode.Retry, Attempts = 4, Backoff = TimeSpan.FromSeconds(2) }, recipe.Steps[1].OnError);
+        Assert.Equal(
+            new ErrorPolicy { Mode = ErrorMode.Retry, Attempts = 4, Backoff = TimeSpan.FromSeconds(2) },
+            recipe.Steps[1].OnError);
     }
 
     [Theory]
-    [InlineData("operation: contacts.list", "operation: contacts.lists", 4, "no operation 'contacts.lists' in the catalog")]
-    [InlineData("operation: contacts.list", "operation: contacts.create", 4, "is an action; a recipe's trigger must be a trigger operation")]
+    [InlineData("operation: contacts.list", "operation: contacts.lists", 4,
+        "no operation 'contacts.lists' in the catalog")]
+    [InlineData("operation: contacts.list", "operation: contacts.create", 4,
+        "is an action; a recipe's trigger must be a trigger operation")]
     [InlineData("interval: 2m", "interval: 20m", 5, "interval")]
-    [InlineData("action: contacts.notes.create", "action: contacts.notes.list", 11, "'contacts.notes.list' is a trigger")]
+    [InlineData("action: contacts.notes.create", "action: contacts.notes.list", 11,
+        "'contacts.notes.list' is a trigger")]
     [InlineData("body: \"Hello {{trigger.firstName}}\"", "text: hi", 14, "'contacts.notes.create' has no input 'text'")]
-    [InlineData("{{trigger.firstName}}", "{{steps.later.name}}", 14, "refers to neither trigger, run, nor an earlier step")]
+    [InlineData("{{trigger.firstName}}", "{{steps.later.name}}", 14,
+        "refers to neither trigger, run, nor an earlier step")]
     [InlineData("trigger.tags.includes('vip')", "trigger.tags.includes('vip'", 9, "steps.vip.filter: does not compile")]
     public void Load_InvalidRecipe_ReportsFileLineAndWhat(string find, string replace, int line, string expected)
     {

@@ -79,7 +79,8 @@ public sealed class RecipeRunTests : IAsyncLifetime
     {
         var recipe = _world.Recipe(WelcomeNote.Replace("limit: 100", "limit: 2", StringComparison.Ordinal));
         await _world.Engine.PollAndRunAsync(recipe);
-        var inputs = Enumerable.Range(0, 5).Select(i => new JsonObject { ["firstName"] = $"Same{i}", ["email"] = $"same{i}@example.com" });
+        var inputs = Enumerable.Range(0, 5)
+            .Select(i => new JsonObject { ["firstName"] = $"Same{i}", ["email"] = $"same{i}@example.com" });
         foreach (var contact in inputs)
         {
             await _world.Invoker.InvokeAsync("contacts.create", contact, _world.Connection);
@@ -108,7 +109,8 @@ public sealed class RecipeRunTests : IAsyncLifetime
         await _world.Engine.PollAndRunAsync(recipe);
 
         _world.Clock.Advance(TimeSpan.FromMinutes(1));
-        await _world.Invoker.InvokeAsync("contacts.update", new JsonObject { ["contactId"] = ada, ["lastName"] = "Lovelace" }, _world.Connection);
+        await _world.Invoker.InvokeAsync(
+            "contacts.update", new JsonObject { ["contactId"] = ada, ["lastName"] = "Lovelace" }, _world.Connection);
         var changed = await _world.Engine.PollAndRunAsync(recipe);
         var quiet = await _world.Engine.PollAndRunAsync(recipe);
 
@@ -151,7 +153,8 @@ public sealed class RecipeRunTests : IAsyncLifetime
         Assert.Contains("no bad contacts", failed.Error);
         Assert.Single(await _world.NotesAsync(good));
 
-        var fixedRecipe = _world.Recipe(yaml.Replace("throw new Error('no bad contacts');", "return { ok: 'forgiven' };", StringComparison.Ordinal));
+        var fixedRecipe = _world.Recipe(yaml.Replace(
+            "throw new Error('no bad contacts');", "return { ok: 'forgiven' };", StringComparison.Ordinal));
         var replay = await _world.Engine.ReplayAsync(fixedRecipe, failed.Id);
 
         Assert.Equal(RunStatus.Succeeded, replay.Status);
@@ -196,7 +199,8 @@ public sealed class RecipeRunTests : IAsyncLifetime
     [Fact]
     public async Task DryRun_ShowsWhatWouldBeSent_AndChangesNothing()
     {
-        var recipe = _world.Recipe(WelcomeNote.Replace("dedupe: id", "dedupe: id\n  firstPoll: { backfill: 1 }", StringComparison.Ordinal));
+        var recipe = _world.Recipe(WelcomeNote.Replace(
+            "dedupe: id", "dedupe: id\n  firstPoll: { backfill: 1 }", StringComparison.Ordinal));
         var ada = await _world.CreateContactAsync("Ada");
 
         var items = await _world.Engine.PreviewPollAsync(recipe);

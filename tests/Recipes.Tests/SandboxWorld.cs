@@ -103,7 +103,8 @@ internal sealed class SandboxWorld : IAsyncDisposable
 
     public async Task<IReadOnlyList<JsonNode>> NotesAsync(string contactId)
     {
-        var result = await Invoker.InvokeAsync("contacts.notes.list", new JsonObject { ["contactId"] = contactId }, Connection);
+        var result = await Invoker.InvokeAsync(
+            "contacts.notes.list", new JsonObject { ["contactId"] = contactId }, Connection);
         return [.. (result.Output!["notes"]?.AsArray() ?? []).OfType<JsonNode>()];
     }
 

@@ -44,10 +44,12 @@ public sealed class StepControlTests : IAsyncLifetime
         Assert.Equal(2, summary.Succeeded);
         var bodies = (await _world.NotesAsync(ada)).Select(n => n["body"]!.GetValue<string>()).ToList();
         Assert.Equal(3, bodies.Count);
-        Assert.All(["spring", "vip", "webinar"], tag => Assert.Single(bodies, b => b.StartsWith($"Tagged {tag} ", StringComparison.Ordinal)));
+        Assert.All(["spring", "vip", "webinar"], tag =>
+            Assert.Single(bodies, b => b.StartsWith($"Tagged {tag} ", StringComparison.Ordinal)));
         Assert.Empty(await _world.NotesAsync(plain));
         var run = summary.Runs.Single(r => r.Run.Trigger!["id"]!.GetValue<string>() == ada).Run;
-        Assert.Equal(3, _world.Store.Find(run.Id)!.Steps.Single(s => s.Step == "count").Output!["notes"]!.GetValue<int>());
+        Assert.Equal(3, _world.Store.Find(run.Id)!.Steps
+            .Single(s => s.Step == "count").Output!["notes"]!.GetValue<int>());
     }
 
     [Fact]
@@ -171,8 +173,10 @@ public sealed class StepControlTests : IAsyncLifetime
         {
             var problems = Loading.RecipeLoader.Load(Operations.Tests.Support.ShippedCatalog.Instance, file).Problems;
 
-            Assert.Contains(problems, p => p.Location.Line == 5 && p.Message.Contains("dedupe: change", StringComparison.Ordinal));
-            Assert.Contains(problems, p => p.Location.Line == 9 && p.Message.Contains("forEach", StringComparison.Ordinal));
+            Assert.Contains(problems, p => p.Location.Line == 5
+                && p.Message.Contains("dedupe: change", StringComparison.Ordinal));
+            Assert.Contains(problems, p => p.Location.Line == 9
+                && p.Message.Contains("forEach", StringComparison.Ordinal));
         }
         finally
         {
@@ -201,6 +205,7 @@ public sealed class StepControlTests : IAsyncLifetime
     private async Task<JsonNode> NoteAsync(string contactId, string body)
     {
         var inputs = new JsonObject { ["contactId"] = contactId, ["body"] = body };
-        return (await _world.Invoker.InvokeAsync("contacts.notes.create", inputs, _world.Connection)).Output!.DeepClone();
+        return (await _world.Invoker.InvokeAsync("contacts.notes.create", inputs, _world.Connection))
+            .Output!.DeepClone();
     }
 }

@@ -35,7 +35,9 @@ public sealed class TrainerCentralRecipeTests : IAsyncLifetime
         Assert.Equal(contactsBefore.Count + learners.Count, contacts.Count);
         foreach (var learner in learners)
         {
-            Assert.Single(contacts, c => string.Equals(c["email"]?.GetValue<string>(), learner["email"]!.GetValue<string>(),
+            Assert.Single(contacts, c => string.Equals(
+                c["email"]?.GetValue<string>(),
+                learner["email"]!.GetValue<string>(),
                 StringComparison.OrdinalIgnoreCase));
         }
 
@@ -60,7 +62,8 @@ public sealed class TrainerCentralRecipeTests : IAsyncLifetime
         var echo = await _world.Engine.PollAndRunAsync(toGhl);
 
         Assert.Equal(RunStatus.Succeeded, Assert.Single(invited.Runs).Status);
-        var learner = Assert.Single(await _world.LearnersAsync(), l => l["email"]!.GetValue<string>() == "noor.haddad@example.com");
+        var learner = Assert.Single(
+            await _world.LearnersAsync(), l => l["email"]!.GetValue<string>() == "noor.haddad@example.com");
         Assert.Equal("invited", learner["status"]!.GetValue<string>());
         var enrolment = _world.Store.Find(invited.Runs[0].Run.Id)!.Steps.Single(s => s.Step == "enrolled");
         Assert.Equal(StepStatus.Succeeded, enrolment.Status);
@@ -129,7 +132,8 @@ public sealed class TrainerCentralRecipeTests : IAsyncLifetime
         Assert.Equal(["TrainerCentral: Mila Novak enrolled in course " + Course + "."], enrolled);
         var written = await _world.NotesAsync(contactId);
         Assert.Equal(6, written.Count);
-        foreach (var milestone in new[] { "enrolled in", "reached 25%", "reached 50%", "reached 75%", "reached 100%", "completed" })
+        foreach (var milestone in
+            new[] { "enrolled in", "reached 25%", "reached 50%", "reached 75%", "reached 100%", "completed" })
         {
             Assert.Single(written, n => n.Contains(milestone, StringComparison.Ordinal));
         }
@@ -192,14 +196,18 @@ public sealed class TrainerCentralRecipeTests : IAsyncLifetime
         Assert.Contains("sam.lee@example.com", registrants);
         var booked = Assert.Single(await _world.AppointmentsAsync(noor));
         Assert.Equal(Teardown, StartOf(booked));
-        Assert.Contains("/meeting/" + TeardownWorkshop, booked["address"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(
+            "/meeting/" + TeardownWorkshop, booked["address"]!.GetValue<string>(), StringComparison.Ordinal);
 
         // Rescheduled twice, then cancelled; a workshop nobody registered for through GHL moves nothing.
-        await _world.Sandbox.TrainerCentral.RescheduleWorkshopAsync(TeardownWorkshop, Teardown.AddDays(1), Teardown.AddDays(1).AddHours(1));
-        await _world.Sandbox.TrainerCentral.RescheduleWorkshopAsync(workshop, Start.AddDays(2), Start.AddDays(2).AddHours(1));
+        await _world.Sandbox.TrainerCentral.RescheduleWorkshopAsync(
+            TeardownWorkshop, Teardown.AddDays(1), Teardown.AddDays(1).AddHours(1));
+        await _world.Sandbox.TrainerCentral.RescheduleWorkshopAsync(
+            workshop, Start.AddDays(2), Start.AddDays(2).AddHours(1));
         var first = await _world.Engine.PollAndRunAsync(mirror);
         Assert.Equal(Teardown.AddDays(1), StartOf(Assert.Single(await _world.AppointmentsAsync(noor))));
-        await _world.Sandbox.TrainerCentral.RescheduleWorkshopAsync(TeardownWorkshop, Teardown.AddDays(3), Teardown.AddDays(3).AddHours(2));
+        await _world.Sandbox.TrainerCentral.RescheduleWorkshopAsync(
+            TeardownWorkshop, Teardown.AddDays(3), Teardown.AddDays(3).AddHours(2));
         await _world.Engine.PollAndRunAsync(mirror);
         var unchanged = await _world.Engine.PollAndRunAsync(mirror);
 
@@ -231,7 +239,8 @@ public sealed class TrainerCentralRecipeTests : IAsyncLifetime
         await _world.Engine.PollAndRunAsync(toTc);
         var (contacts, learners) = ((await _world.ContactsAsync()).Count, (await _world.LearnersAsync()).Count);
 
-        await _world.Sandbox.TrainerCentral.ChangeLearnerAsync("liam.okafor@zylker.com", newEmail: "Liam.Okafor@Zylker.COM");
+        await _world.Sandbox.TrainerCentral.ChangeLearnerAsync(
+            "liam.okafor@zylker.com", newEmail: "Liam.Okafor@Zylker.COM");
         var changed = await _world.Engine.PollAndRunAsync(toGhl);
         await _world.Engine.PollAndRunAsync(toTc);
         var again = await _world.Engine.PollAndRunAsync(toGhl);

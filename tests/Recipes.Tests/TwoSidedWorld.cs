@@ -85,14 +85,16 @@ internal sealed class TwoSidedWorld : IAsyncDisposable
 
     public static RecipeDefinition Recipe(string file)
     {
-        var result = RecipeLoader.Load(ShippedCatalog.Instance, Path.Combine(Repository.Root, "recipes", "trainercentral", file));
+        var result = RecipeLoader.Load(
+            ShippedCatalog.Instance, Path.Combine(Repository.Root, "recipes", "trainercentral", file));
         Assert.Empty(result.Problems);
         return result.Recipes.Single();
     }
 
     public async Task<List<JsonObject>> ContactsAsync()
     {
-        var items = await Invoker.ReadItemsAsync("contacts.list", new JsonObject { ["limit"] = 100 }, Ghl).ToListAsync();
+        var items = await Invoker.ReadItemsAsync("contacts.list", new JsonObject { ["limit"] = 100 }, Ghl)
+            .ToListAsync();
         return [.. items.OfType<JsonObject>()];
     }
 
@@ -104,13 +106,15 @@ internal sealed class TwoSidedWorld : IAsyncDisposable
 
     public async Task<List<string>> NotesAsync(string contactId)
     {
-        var result = await Invoker.InvokeAsync("contacts.notes.list", new JsonObject { ["contactId"] = contactId }, Ghl);
+        var result = await Invoker.InvokeAsync(
+            "contacts.notes.list", new JsonObject { ["contactId"] = contactId }, Ghl);
         return [.. result.Output!["notes"]!.AsArray().Select(n => n!["body"]!.GetValue<string>())];
     }
 
     public async Task<List<JsonObject>> TasksAsync(string contactId)
     {
-        var result = await Invoker.InvokeAsync("contacts.tasks.list", new JsonObject { ["contactId"] = contactId }, Ghl);
+        var result = await Invoker.InvokeAsync(
+            "contacts.tasks.list", new JsonObject { ["contactId"] = contactId }, Ghl);
         return [.. result.Output!["tasks"]!.AsArray().OfType<JsonObject>()];
     }
 

@@ -24,9 +24,14 @@ internal static class DemoCommand
     public static Command Create()
     {
         var cycles = new Option<int>("--cycles") { Description = "Poll cycles to run.", DefaultValueFactory = _ => 3 };
-        var seed = new Option<int>("--seed") { Description = "Contacts the sandbox starts with.", DefaultValueFactory = _ => 20 };
+        var seed = new Option<int>("--seed")
+        {
+            Description = "Contacts the sandbox starts with.",
+            DefaultValueFactory = _ => 20,
+        };
         var definitions = CommonOptions.Definitions();
-        var command = new Command("demo", "Run the example recipes against the built-in sandbox and show what they did.")
+        var command = new Command(
+            "demo", "Run the example recipes against the built-in sandbox and show what they did.")
         {
             cycles, seed, definitions,
         };
@@ -38,7 +43,8 @@ internal static class DemoCommand
             await using var sandbox = await SandboxServer.StartAsync(
                 new SandboxOptions { Catalog = catalog, Seed = parse.GetValue(seed) }, cancellationToken);
             var token = await sandbox.CreatePrivateTokenAsync(cancellationToken: cancellationToken);
-            await output.WriteLineAsync($"GHL sandbox at {sandbox.BaseUrl} (location {token.LocationId}, token {Secrets.Mask(token.Token)})");
+            await output.WriteLineAsync($"GHL sandbox at {sandbox.BaseUrl} "
+                + $"(location {token.LocationId}, token {Secrets.Mask(token.Token)})");
 
             using var clients = new ConnectorClients(new InvokerOptions());
             var invoker = new OperationInvoker(catalog, clients);
@@ -60,7 +66,8 @@ internal static class DemoCommand
                 BaseUrl = sandbox.BaseUrl,
                 Values = new Dictionary<string, string> { ["orgId"] = sandbox.TrainerCentral.OrgId },
             };
-            await output.WriteLineAsync($"TrainerCentral sandbox at the same address (org {sandbox.TrainerCentral.OrgId})");
+            await output.WriteLineAsync(
+                $"TrainerCentral sandbox at the same address (org {sandbox.TrainerCentral.OrgId})");
 
             using var database = SqliteStore.InMemory();
             var store = new RunStore(database);
@@ -72,23 +79,26 @@ internal static class DemoCommand
             await output.WriteLineAsync();
             await output.WriteLineAsync($"Recipes: {string.Join(", ", recipes.Select(r => r.Name))}");
             var seeded = await PollAllAsync(engine, recipes, tally, cancellationToken);
-            await output.WriteLineAsync(
-                $"  first poll: existing contacts remembered; {seeded} run(s) (the initial learner sync, idle learners)");
+            await output.WriteLineAsync($"  first poll: existing contacts remembered; {seeded} run(s) "
+                + "(the initial learner sync, idle learners)");
             for (var cycle = 1; cycle <= parse.GetValue(cycles); cycle++)
             {
                 var change = await MakeChangesAsync(invoker, connection, cycle, cancellationToken);
                 var learning = await MakeAcademyChangesAsync(sandbox, cycle, cancellationToken);
                 var fired = await PollAllAsync(engine, recipes, tally, cancellationToken);
-                await output.WriteLineAsync($"  cycle {cycle}: GHL {change}; TrainerCentral {learning}; {fired} run(s)");
+                await output.WriteLineAsync(
+                    $"  cycle {cycle}: GHL {change}; TrainerCentral {learning}; {fired} run(s)");
             }
 
             var after = await world.CountAsync(cancellationToken);
             await output.WriteLineAsync();
             await WriteTableAsync(output, recipes, tally, store);
             await output.WriteLineAsync();
-            await output.WriteLineAsync($"GHL contacts {before.Contacts} -> {after.Contacts}; TrainerCentral learners {before.Learners} -> {after.Learners}; "
+            await output.WriteLineAsync($"GHL contacts {before.Contacts} -> {after.Contacts}; "
+                + $"TrainerCentral learners {before.Learners} -> {after.Learners}; "
                 + $"notes on synced contacts {after.Notes}");
-            await output.WriteLineAsync($"Done in {watch.Elapsed.TotalSeconds:0.0} s. Next: `connector sandbox`, `connector host`, docs/recipes.md.");
+            await output.WriteLineAsync($"Done in {watch.Elapsed.TotalSeconds:0.0} s. "
+                + "Next: `connector sandbox`, `connector host`, docs/recipes.md.");
             return 0;
         });
         return command;
@@ -109,10 +119,14 @@ internal static class DemoCommand
         }, connection, cancellationToken);
         var id = created.Output!["id"]!.GetValue<string>();
         await output.WriteLineAsync($"invoke contacts.create   -> contact {id}");
-        var found = await invoker.InvokeAsync("contacts.get", new JsonObject { ["contactId"] = id }, connection, cancellationToken);
-        await output.WriteLineAsync($"invoke contacts.get      -> {found.Output!["firstName"]} {found.Output["lastName"]} <{found.Output["email"]}>");
-        var page = await invoker.InvokeAsync("contacts.list", new JsonObject { ["limit"] = 5 }, connection, cancellationToken);
-        await output.WriteLineAsync($"invoke contacts.list     -> {page.Output!["meta"]?["total"]} contacts in the location");
+        var found = await invoker.InvokeAsync(
+            "contacts.get", new JsonObject { ["contactId"] = id }, connection, cancellationToken);
+        await output.WriteLineAsync($"invoke contacts.get      -> {found.Output!["firstName"]} "
+            + $"{found.Output["lastName"]} <{found.Output["email"]}>");
+        var page = await invoker.InvokeAsync(
+            "contacts.list", new JsonObject { ["limit"] = 5 }, connection, cancellationToken);
+        await output.WriteLineAsync(
+            $"invoke contacts.list     -> {page.Output!["meta"]?["total"]} contacts in the location");
     }
 
     // Each cycle: two new contacts (one a VIP, the first tagged for a live workshop), and an edit of an earlier one.
@@ -123,7 +137,8 @@ internal static class DemoCommand
         CancellationToken cancellationToken)
     {
         var ids = new List<string>();
-        foreach (var (name, tags) in new[] { ($"Guest{cycle}", new[] { "workshop-teardown" }), ($"Vip{cycle}", new[] { "vip" }) })
+        foreach (var (name, tags) in
+            new[] { ($"Guest{cycle}", new[] { "workshop-teardown" }), ($"Vip{cycle}", new[] { "vip" }) })
         {
             var inputs = new JsonObject
             {
@@ -136,14 +151,18 @@ internal static class DemoCommand
         }
 
         await Task.Delay(TimeSpan.FromMilliseconds(1100), cancellationToken);
-        await invoker.InvokeAsync("contacts.update", new JsonObject { ["contactId"] = ids[0], ["lastName"] = $"Edited{cycle}" },
+        await invoker.InvokeAsync(
+            "contacts.update", new JsonObject { ["contactId"] = ids[0], ["lastName"] = $"Edited{cycle}" },
             connection, cancellationToken);
         return "2 contacts created (1 VIP, 1 for the workshop), 1 edited";
     }
 
     // Each cycle: a learner signs up and progresses; then an idle learner comes back (cycle 2), and the
     // live workshop the GHL contacts registered for is rescheduled (cycle 2) and cancelled (cycle 3).
-    private static async Task<string> MakeAcademyChangesAsync(SandboxServer sandbox, int cycle, CancellationToken cancellationToken)
+    private static async Task<string> MakeAcademyChangesAsync(
+        SandboxServer sandbox,
+        int cycle,
+        CancellationToken cancellationToken)
     {
         const string course = "2160000000000012001";
         const string workshop = "2160000000000051001";
@@ -157,7 +176,8 @@ internal static class DemoCommand
             case 2:
                 await sandbox.TrainerCentral.AdvanceProgressAsync("ava.chen@zylker.com", course, 60, cancellationToken);
                 var start = new DateTimeOffset(2027, 1, 15, 16, 0, 0, TimeSpan.Zero);
-                await sandbox.TrainerCentral.RescheduleWorkshopAsync(workshop, start, start.AddHours(1), cancellationToken);
+                await sandbox.TrainerCentral.RescheduleWorkshopAsync(
+                    workshop, start, start.AddHours(1), cancellationToken);
                 return done + ", an idle learner came back, the workshop moved a day";
             case 3:
                 await sandbox.TrainerCentral.CancelWorkshopAsync(workshop, cancellationToken);
@@ -206,11 +226,13 @@ internal static class DemoCommand
             var counts = tally[recipe.Name];
             var effects = Effects.Of(recipe, store);
             await output.WriteLineAsync(
-                $"{recipe.Name.PadRight(width)}  {counts.Fired,4}  {counts.Failed,6}  {(effects.Length > 0 ? effects : "nothing to do")}");
+                $"{recipe.Name.PadRight(width)}  {counts.Fired,4}  {counts.Failed,6}  "
+                + $"{(effects.Length > 0 ? effects : "nothing to do")}");
         }
 
         await output.WriteLineAsync(
-            "(a run that did nothing was stopped by a filter as meant: a contact the sync already knows, a milestone noted)");
+            "(a run that did nothing was stopped by a filter as meant: "
+            + "a contact the sync already knows, a milestone noted)");
     }
 
     /// <summary>Counts of what the recipes touch on both sides.</summary>
@@ -218,14 +240,17 @@ internal static class DemoCommand
     {
         public async Task<(int Contacts, int Learners, int Notes)> CountAsync(CancellationToken cancellationToken)
         {
-            var contacts = await invoker.ReadItemsAsync("contacts.list", new JsonObject { ["limit"] = 100 }, ghl, cancellationToken)
+            var contacts = await invoker.ReadItemsAsync(
+                    "contacts.list", new JsonObject { ["limit"] = 100 }, ghl, cancellationToken)
                 .ToListAsync(cancellationToken);
             var learners = await invoker.ReadItemsAsync("trainercentral.learners.new", [], academy, cancellationToken)
                 .ToListAsync(cancellationToken);
             var notes = 0;
-            foreach (var contact in contacts.Where(c => c?["tags"]?.AsArray().Any(t => t?.GetValue<string>() == "trainercentral") == true))
+            foreach (var contact in contacts.Where(
+                c => c?["tags"]?.AsArray().Any(t => t?.GetValue<string>() == "trainercentral") == true))
             {
-                var listed = await invoker.InvokeAsync("contacts.notes.list", new JsonObject { ["contactId"] = contact!["id"]!.DeepClone() },
+                var listed = await invoker.InvokeAsync(
+                    "contacts.notes.list", new JsonObject { ["contactId"] = contact!["id"]!.DeepClone() },
                     ghl, cancellationToken);
                 notes += listed.Output?["notes"]?.AsArray().Count ?? 0;
             }

@@ -42,8 +42,10 @@ public static class DefinitionLoader
                 continue;
             }
 
-            var operation = DefinitionReader.Read<OperationDefinition>(file, SchemaCheck.Operation, problems, out var matches);
-            if (operation is not null && (matches ? Check(operation, connector, problems) : CheckRest(operation, connector, problems))
+            var operation = DefinitionReader.Read<OperationDefinition>(
+                file, SchemaCheck.Operation, problems, out var matches);
+            if (operation is not null
+                && (matches ? Check(operation, connector, problems) : CheckRest(operation, connector, problems))
                 && matches)
             {
                 operations.Add(operation);

@@ -125,7 +125,8 @@ internal static class RecipeRules
             }
             else
             {
-                CheckInputs(listing, reconcile.Inputs, $"{at}/reconcile/inputs", earlier, fail, step.ForEach is not null);
+                CheckInputs(listing, reconcile.Inputs, $"{at}/reconcile/inputs", earlier, fail,
+                    step.ForEach is not null);
             }
 
             Compile($"return ({reconcile.Match});", RunScripts.MatchParameters, recipe, $"{at}/reconcile/match",
@@ -133,11 +134,16 @@ internal static class RecipeRules
         }
     }
 
-    private static void CheckConditions(RecipeStep step, string at, RecipeDefinition recipe, Action<string, string> fail)
+    private static void CheckConditions(
+        RecipeStep step,
+        string at,
+        RecipeDefinition recipe,
+        Action<string, string> fail)
     {
         if (step.When is { } when)
         {
-            Compile($"return ({when});", RunScripts.FilterParameters, recipe, $"{at}/when", $"steps.{step.Key}.when", fail);
+            Compile($"return ({when});", RunScripts.FilterParameters, recipe, $"{at}/when",
+                $"steps.{step.Key}.when", fail);
         }
 
         if (step.ForEach is { } each)
@@ -147,8 +153,8 @@ internal static class RecipeRules
                 fail($"{at}/forEach", "forEach repeats an action; this step is not an action step");
             }
 
-            Compile($"return ({each});", RunScripts.FilterParameters, recipe, $"{at}/forEach", $"steps.{step.Key}.forEach",
-                fail);
+            Compile($"return ({each});", RunScripts.FilterParameters, recipe, $"{at}/forEach",
+                $"steps.{step.Key}.forEach", fail);
         }
     }
 

@@ -39,15 +39,22 @@ public sealed class RecipeEngine
     public OperationInvoker Invoker { get; }
 
     /// <summary>Polls the trigger once and queues a run for each item that fires.</summary>
-    public Task<IReadOnlyList<RunRecord>> PollAsync(RecipeDefinition recipe, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<RunRecord>> PollAsync(
+        RecipeDefinition recipe,
+        CancellationToken cancellationToken = default) =>
         _poller.PollAsync(recipe, TriggerConnection(recipe), cancellationToken);
 
     /// <summary>What the trigger would fire now, without remembering it.</summary>
-    public Task<IReadOnlyList<PolledItem>> PreviewPollAsync(RecipeDefinition recipe, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<PolledItem>> PreviewPollAsync(
+        RecipeDefinition recipe,
+        CancellationToken cancellationToken = default) =>
         _poller.FindAsync(recipe, TriggerConnection(recipe), cancellationToken);
 
     /// <summary>A dry run of <paramref name="item"/> through the recipe's steps; nothing that writes is sent.</summary>
-    public Task<IReadOnlyList<PlannedStep>> PlanAsync(RecipeDefinition recipe, JsonNode? item, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<PlannedStep>> PlanAsync(
+        RecipeDefinition recipe,
+        JsonNode? item,
+        CancellationToken cancellationToken = default) =>
         _planner.PlanAsync(recipe, item, connector => _connections(recipe, connector), cancellationToken);
 
     /// <summary>Runs every unfinished run of the recipe, oldest first, including those a crash interrupted.</summary>
@@ -58,7 +65,8 @@ public sealed class RecipeEngine
         var results = new List<(RunRecord, RunStatus)>();
         foreach (var run in Store.Unfinished(recipe.Name))
         {
-            var status = await _executor.ExecuteAsync(recipe, run, connector => _connections(recipe, connector), cancellationToken)
+            var status = await _executor.ExecuteAsync(
+                    recipe, run, connector => _connections(recipe, connector), cancellationToken)
                 .ConfigureAwait(false);
             results.Add((run, status));
             if (status == RunStatus.Paused)
@@ -71,7 +79,9 @@ public sealed class RecipeEngine
     }
 
     /// <summary>Polls once, then runs what fired (and what an earlier process left unfinished).</summary>
-    public async Task<PollSummary> PollAndRunAsync(RecipeDefinition recipe, CancellationToken cancellationToken = default)
+    public async Task<PollSummary> PollAndRunAsync(
+        RecipeDefinition recipe,
+        CancellationToken cancellationToken = default)
     {
         var fired = await PollAsync(recipe, cancellationToken).ConfigureAwait(false);
         var runs = await RunPendingAsync(recipe, cancellationToken).ConfigureAwait(false);
@@ -79,10 +89,14 @@ public sealed class RecipeEngine
     }
 
     /// <summary>Queues a replay of <paramref name="runId"/> from its failed step, and runs it.</summary>
-    public async Task<RunRecord> ReplayAsync(RecipeDefinition recipe, string runId, CancellationToken cancellationToken = default)
+    public async Task<RunRecord> ReplayAsync(
+        RecipeDefinition recipe,
+        string runId,
+        CancellationToken cancellationToken = default)
     {
         var replay = Store.Replay(runId);
-        await _executor.ExecuteAsync(recipe, replay, connector => _connections(recipe, connector), cancellationToken).ConfigureAwait(false);
+        await _executor.ExecuteAsync(recipe, replay, connector => _connections(recipe, connector), cancellationToken)
+            .ConfigureAwait(false);
         return Store.Find(replay.Id)!;
     }
 

@@ -100,7 +100,9 @@ internal sealed class RunExecutor(OperationInvoker invoker, RunStore store, RunS
         if (skip || elements is { Count: 0 })
         {
             // Nothing to do: a condition that does not hold, or a forEach over nothing.
-            var nothing = skip ? new StepOutcome(StepStatus.Skipped, null) : new StepOutcome(StepStatus.Succeeded, new JsonArray());
+            var nothing = skip
+                ? new StepOutcome(StepStatus.Skipped, null)
+                : new StepOutcome(StepStatus.Succeeded, new JsonArray());
             return Settle(run, step, nothing);
         }
 
@@ -109,7 +111,8 @@ internal sealed class RunExecutor(OperationInvoker invoker, RunStore store, RunS
             : new JsonArray([.. elements.Select(each => (JsonNode)Render(step.Inputs, scope, each))]);
         var progress = elements is null ? null : Progress(earlier);
         if (earlier is { Status: StepStatus.Started } && step.Kind == StepKind.Action && step.Reconcile is not null
-            && await ReconcileInterruptedAsync(recipe, step, scope, run, elements, progress, connections, cancellationToken)
+            && await ReconcileInterruptedAsync(
+                    recipe, step, scope, run, elements, progress, connections, cancellationToken)
                 .ConfigureAwait(false) is { } reconciled)
         {
             return reconciled;
@@ -139,7 +142,8 @@ internal sealed class RunExecutor(OperationInvoker invoker, RunStore store, RunS
                     .ConfigureAwait(false)
                 : await TryEachAsync(run, step, (JsonArray)input, progress, connections, cancellationToken)
                     .ConfigureAwait(false);
-            store.FinishStep(run.Id, step.Key, outcome.Status, outcome.Output, outcome.Error, time.GetElapsedTime(started));
+            store.FinishStep(
+                run.Id, step.Key, outcome.Status, outcome.Output, outcome.Error, time.GetElapsedTime(started));
             if (outcome.Status != StepStatus.Failed || attempt >= attempts)
             {
                 return outcome;
@@ -186,9 +190,11 @@ internal sealed class RunExecutor(OperationInvoker invoker, RunStore store, RunS
             {
                 case StepKind.Filter:
                     var holds = Truthy(scripts.Filter(recipe, step).Run(Arguments(scope), out _));
-                    return new StepOutcome(holds ? StepStatus.Succeeded : StepStatus.Stopped, new JsonObject { ["passed"] = holds });
+                    return new StepOutcome(
+                        holds ? StepStatus.Succeeded : StepStatus.Stopped, new JsonObject { ["passed"] = holds });
                 case StepKind.Code:
-                    return new StepOutcome(StepStatus.Succeeded, scripts.Code(recipe, step).Run(Arguments(scope), out _));
+                    return new StepOutcome(
+                        StepStatus.Succeeded, scripts.Code(recipe, step).Run(Arguments(scope), out _));
                 case StepKind.Lookup:
                     var recalled = store.Recall(step.Map!, MapKey(step, scope));
                     return recalled is null && step.StopWhenNotFound
@@ -200,7 +206,8 @@ internal sealed class RunExecutor(OperationInvoker invoker, RunStore store, RunS
                     return new StepOutcome(StepStatus.Succeeded, value);
                 default:
                     var op = invoker.Catalog.Get(step.Operation!);
-                    var result = await invoker.InvokeAsync(op.Key, input, connections(op.Connector.Key), cancellationToken)
+                    var result = await invoker.InvokeAsync(
+                            op.Key, input, connections(op.Connector.Key), cancellationToken)
                         .ConfigureAwait(false);
                     var found = result.Output is not (null or JsonArray { Count: 0 });
                     return step.Kind == StepKind.Search && !found && step.StopWhenNotFound
@@ -236,7 +243,8 @@ internal sealed class RunExecutor(OperationInvoker invoker, RunStore store, RunS
             var input = (JsonObject)inputs[i]!.DeepClone();
             try
             {
-                var result = await invoker.InvokeAsync(op.Key, input, connection, cancellationToken).ConfigureAwait(false);
+                var result = await invoker.InvokeAsync(op.Key, input, connection, cancellationToken)
+                    .ConfigureAwait(false);
                 progress.Add(result.Output?.DeepClone());
             }
             catch (OperationException error) when (step.OnError.Mode == ErrorMode.Continue)
@@ -257,7 +265,9 @@ internal sealed class RunExecutor(OperationInvoker invoker, RunStore store, RunS
             : new StepOutcome(StepStatus.Failed, progress.DeepClone(), string.Join("; ", errors));
     }
 
-    /// <summary>The elements a forEach step repeats its action for: an array, or one element for anything else.</summary>
+    /// <summary>
+    /// The elements a forEach step repeats its action for: an array, or one element for anything else.
+    /// </summary>
     private List<JsonNode?> Elements(RecipeDefinition recipe, RecipeStep step, JsonObject scope) =>
         scripts.ForEach(recipe, step).Run(Arguments(scope), out _) switch
         {
@@ -312,7 +322,8 @@ internal sealed class RunExecutor(OperationInvoker invoker, RunStore store, RunS
         }
 
         var each = progress is null ? null : elements![progress.Count];
-        var found = await ReconcileAsync(recipe, step, scope, each, connections, cancellationToken).ConfigureAwait(false);
+        var found = await ReconcileAsync(recipe, step, scope, each, connections, cancellationToken)
+            .ConfigureAwait(false);
         if (found is null)
         {
             return null;
@@ -341,7 +352,8 @@ internal sealed class RunExecutor(OperationInvoker invoker, RunStore store, RunS
         var reconcile = step.Reconcile!;
         var listing = invoker.Catalog.Get(reconcile.Operation);
         var inputs = Render(reconcile.Inputs, scope, each);
-        var result = await invoker.InvokeAsync(listing.Key, inputs, connections(listing.Connector.Key), cancellationToken)
+        var result = await invoker.InvokeAsync(
+                listing.Key, inputs, connections(listing.Connector.Key), cancellationToken)
             .ConfigureAwait(false);
         var items = JsonPath.Get(result.Output, reconcile.Items ?? listing.Trigger?.Items) switch
         {
@@ -351,7 +363,8 @@ internal sealed class RunExecutor(OperationInvoker invoker, RunStore store, RunS
         };
         var match = scripts.Match(recipe, step);
         return items
-            .FirstOrDefault(item => Truthy(match.Run([item, scope["trigger"], scope["steps"], scope["run"], each], out _)))
+            .FirstOrDefault(item =>
+                Truthy(match.Run([item, scope["trigger"], scope["steps"], scope["run"], each], out _)))
             ?.DeepClone();
     }
 

@@ -31,7 +31,8 @@ internal sealed class RunPlanner(OperationInvoker invoker, RunScripts scripts, R
         var plan = new List<PlannedStep>();
         foreach (var step in recipe.Steps)
         {
-            var (planned, output, stop) = await PlanStepAsync(recipe, step, scope, connections, cancellationToken).ConfigureAwait(false);
+            var (planned, output, stop) = await PlanStepAsync(recipe, step, scope, connections, cancellationToken)
+                .ConfigureAwait(false);
             plan.Add(planned);
             scope["steps"]![step.Key] = output?.DeepClone();
             if (stop)
@@ -66,21 +67,29 @@ internal sealed class RunPlanner(OperationInvoker invoker, RunScripts scripts, R
             switch (step.Kind)
             {
                 case StepKind.Filter:
-                    var passed = scripts.Filter(recipe, step).Run(arguments, out _) is JsonValue v && v.GetValueKind() == JsonValueKind.True;
-                    return (new PlannedStep(step.Key, passed ? "filter holds: the run goes on" : "filter does not hold: the run would stop here", null),
+                    var passed = scripts.Filter(recipe, step).Run(arguments, out _) is JsonValue v
+                        && v.GetValueKind() == JsonValueKind.True;
+                    return (new PlannedStep(
+                            step.Key,
+                            passed ? "filter holds: the run goes on" : "filter does not hold: the run would stop here",
+                            null),
                         new JsonObject { ["passed"] = passed }, !passed);
                 case StepKind.Code:
                     var output = scripts.Code(recipe, step).Run(arguments, out _);
-                    return (new PlannedStep(step.Key, $"code returns {output?.ToJsonString() ?? "nothing"}", null), output, false);
+                    return (new PlannedStep(step.Key, $"code returns {output?.ToJsonString() ?? "nothing"}", null),
+                        output, false);
                 case StepKind.Lookup:
                     var key = JsonTemplate.Compile(step.MapKey).Render(scope)?.ToString() ?? "";
                     var recalled = store.Recall(step.Map!, key);
-                    return (new PlannedStep(step.Key, $"{step.Map}[{key}] is {recalled?.ToJsonString() ?? "not known"}", null),
+                    return (new PlannedStep(
+                            step.Key, $"{step.Map}[{key}] is {recalled?.ToJsonString() ?? "not known"}", null),
                         recalled, recalled is null && step.StopWhenNotFound);
                 case StepKind.Remember:
                     var value = JsonTemplate.Compile(step.MapValue?.DeepClone()).Render(scope);
                     var at = JsonTemplate.Compile(step.MapKey).Render(scope)?.ToString();
-                    return (new PlannedStep(step.Key, $"would remember {step.Map}[{at}] = {value?.ToJsonString()}", null), value, false);
+                    return (new PlannedStep(
+                            step.Key, $"would remember {step.Map}[{at}] = {value?.ToJsonString()}", null),
+                        value, false);
             }
 
             var op = invoker.Catalog.Get(step.Operation!);
@@ -88,9 +97,13 @@ internal sealed class RunPlanner(OperationInvoker invoker, RunScripts scripts, R
             var connection = connections(op.Connector.Key);
             if (step.Kind == StepKind.Search && IsReadOnly(op))
             {
-                var result = await invoker.InvokeAsync(op.Key, inputs, connection, cancellationToken).ConfigureAwait(false);
+                var result = await invoker.InvokeAsync(op.Key, inputs, connection, cancellationToken)
+                    .ConfigureAwait(false);
                 var found = result.Output is not (null or JsonArray { Count: 0 });
-                return (new PlannedStep(step.Key, found ? $"{op.Key} found something (sent: it only reads)" : $"{op.Key} found nothing", null),
+                return (new PlannedStep(
+                        step.Key,
+                        found ? $"{op.Key} found something (sent: it only reads)" : $"{op.Key} found nothing",
+                        null),
                     result.Output, !found && step.StopWhenNotFound);
             }
 
@@ -120,7 +133,8 @@ internal sealed class RunPlanner(OperationInvoker invoker, RunScripts scripts, R
         };
         if (elements == 0)
         {
-            return (new PlannedStep(step.Key, $"would send {op.Key} for each of no elements: nothing", null), new JsonArray(), false);
+            return (new PlannedStep(step.Key, $"would send {op.Key} for each of no elements: nothing", null),
+                new JsonArray(), false);
         }
 
         scope["each"] = first?.DeepClone();
@@ -128,9 +142,11 @@ internal sealed class RunPlanner(OperationInvoker invoker, RunScripts scripts, R
         scope.Remove("each");
         var request = invoker.Preview(op.Key, inputs, connections(op.Connector.Key));
         var samples = new JsonArray([.. Enumerable.Range(0, elements).Select(_ => op.Output.Sample?.DeepClone())]);
-        return (new PlannedStep(step.Key, $"would send {op.Key} {elements} time(s), once per element (the first shown)", request),
+        return (new PlannedStep(
+                step.Key, $"would send {op.Key} {elements} time(s), once per element (the first shown)", request),
             samples, false);
     }
 
-    private static bool IsReadOnly(OperationDefinition op) => op.Request.Method == "GET" || op.Kind == OperationKind.Trigger;
+    private static bool IsReadOnly(OperationDefinition op) =>
+        op.Request.Method == "GET" || op.Kind == OperationKind.Trigger;
 }

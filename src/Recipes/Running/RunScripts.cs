@@ -30,11 +30,17 @@ internal sealed class RunScripts(ScriptLimits limits)
     public CompiledScript Match(RecipeDefinition recipe, RecipeStep step) =>
         Get(recipe, step, "reconcile/match", $"return ({step.Reconcile!.Match});", MatchParameters);
 
-    private CompiledScript Get(RecipeDefinition recipe, RecipeStep step, string field, string body, IReadOnlyList<string> parameters) =>
+    private CompiledScript Get(
+        RecipeDefinition recipe,
+        RecipeStep step,
+        string field,
+        string body,
+        IReadOnlyList<string> parameters) =>
         _compiled.GetOrAdd((recipe.Name, step.Key, field + body), _ =>
         {
             var line = recipe.Source.Locate($"/steps/{step.Index}/{field}").Line;
-            var origin = new ScriptOrigin(recipe.Name, $"steps.{step.Key}.{field.Replace('/', '.')}", recipe.Source.File, line);
+            var origin = new ScriptOrigin(
+                recipe.Name, $"steps.{step.Key}.{field.Replace('/', '.')}", recipe.Source.File, line);
             return CompiledScript.Compile(body, parameters, origin, limits);
         });
 }

@@ -18,7 +18,10 @@ namespace Connector.Recipes.Running;
 internal sealed class TriggerPoller(OperationInvoker invoker, RunStore store)
 {
     /// <summary>What a poll would fire, without remembering anything.</summary>
-    public async Task<IReadOnlyList<PolledItem>> FindAsync(RecipeDefinition recipe, ConnectionContext connection, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PolledItem>> FindAsync(
+        RecipeDefinition recipe,
+        ConnectionContext connection,
+        CancellationToken cancellationToken)
     {
         var op = invoker.Catalog.Get(recipe.Trigger.Operation);
         var spec = op.Trigger!;
@@ -26,14 +29,17 @@ internal sealed class TriggerPoller(OperationInvoker invoker, RunStore store)
         var seeded = store.IsSeeded(recipe.Name);
         var found = new List<PolledItem>();
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var page in invoker.ReadPagesAsync(op.Key, (JsonObject)recipe.Trigger.Inputs.DeepClone(), connection, cancellationToken))
+        await foreach (var page in invoker.ReadPagesAsync(
+            op.Key, (JsonObject)recipe.Trigger.Inputs.DeepClone(), connection, cancellationToken))
         {
             var candidates = page.OfType<JsonNode>()
                 .Select(item => new PolledItem(Key(spec, item), Fingerprint(recipe, spec, mode, item), item, true))
                 .Where(item => keys.Add(item.Key))
                 .ToList();
             var seen = store.Seen(recipe.Name, [.. candidates.Select(c => c.Key)]);
-            var fresh = candidates.Where(c => !seen.TryGetValue(c.Key, out var fingerprint) || fingerprint != c.Fingerprint).ToList();
+            var fresh = candidates
+                .Where(c => !seen.TryGetValue(c.Key, out var fingerprint) || fingerprint != c.Fingerprint)
+                .ToList();
             found.AddRange(fresh);
             if (mode == DedupeMode.Id && seeded && fresh.Count < candidates.Count)
             {
@@ -59,17 +65,26 @@ internal sealed class TriggerPoller(OperationInvoker invoker, RunStore store)
         return ordered;
     }
 
-    /// <summary>Polls, remembers what was found and queues a run for each item that fires, in one transaction.</summary>
-    public async Task<IReadOnlyList<RunRecord>> PollAsync(RecipeDefinition recipe, ConnectionContext connection, CancellationToken cancellationToken)
+    /// <summary>
+    /// Polls, remembers what was found and queues a run for each item that fires, in one transaction.
+    /// </summary>
+    public async Task<IReadOnlyList<RunRecord>> PollAsync(
+        RecipeDefinition recipe,
+        ConnectionContext connection,
+        CancellationToken cancellationToken)
     {
         var items = await FindAsync(recipe, connection, cancellationToken).ConfigureAwait(false);
         return store.CommitPoll(recipe.Name, recipe.Trigger.Operation, items);
     }
 
-    private static List<PolledItem> FirstPoll(FirstPoll first, List<PolledItem> items, TriggerSpec spec) => first.Mode switch
+    private static List<PolledItem> FirstPoll(
+        FirstPoll first,
+        List<PolledItem> items,
+        TriggerSpec spec) => first.Mode switch
     {
         FirstPollMode.Backfill => [.. items.Select((item, i) => item with { Fires = i >= items.Count - first.Count })],
-        FirstPollMode.Since => [.. items.Select(item => item with { Fires = UpdatedAt(item.Item, spec) is { } at && at >= first.Since })],
+        FirstPollMode.Since => [.. items.Select(item =>
+            item with { Fires = UpdatedAt(item.Item, spec) is { } at && at >= first.Since })],
         _ => [.. items.Select(item => item with { Fires = false })],
     };
 
@@ -84,9 +99,13 @@ internal sealed class TriggerPoller(OperationInvoker invoker, RunStore store)
         return value?.GetValueKind() switch
         {
             JsonValueKind.Number => DateTimeOffset.FromUnixTimeMilliseconds((long)value.GetValue<double>()),
-            JsonValueKind.String when long.TryParse(value.GetValue<string>(), out var ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms),
-            JsonValueKind.String when DateTimeOffset.TryParse(value.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture,
-                System.Globalization.DateTimeStyles.AssumeUniversal, out var at) => at,
+            JsonValueKind.String when long.TryParse(value.GetValue<string>(), out var ms) =>
+                DateTimeOffset.FromUnixTimeMilliseconds(ms),
+            JsonValueKind.String when DateTimeOffset.TryParse(
+                value.GetValue<string>(),
+                System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal,
+                out var at) => at,
             _ => null,
         };
     }

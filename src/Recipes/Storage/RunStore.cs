@@ -95,7 +95,8 @@ public sealed class RunStore(SqliteStore store, TimeProvider? time = null)
                     VALUES ($recipe, $key, $fingerprint, $now)
                     ON CONFLICT (recipe, item_key) DO UPDATE
                         SET fingerprint = excluded.fingerprint, seen_at = excluded.seen_at
-                    """, ("$recipe", recipe), ("$key", item.Key), ("$fingerprint", item.Fingerprint), ("$now", Text(now)));
+                    """, ("$recipe", recipe), ("$key", item.Key), ("$fingerprint", item.Fingerprint),
+                    ("$now", Text(now)));
             }
 
             if (!item.Fires)

@@ -4,7 +4,9 @@ using Connector.Operations.Tests.Support;
 
 namespace Connector.Operations.Tests.Loading;
 
-/// <summary>The complete action and trigger of docs/authoring.md are definitions that load as they are written.</summary>
+/// <summary>
+/// The complete action and trigger of docs/authoring.md are definitions that load as they are written.
+/// </summary>
 public sealed partial class AuthoringGuideTests : IDisposable
 {
     private readonly string _copy = Path.Combine(Path.GetTempPath(), $"definitions-{Guid.NewGuid():N}");

@@ -107,7 +107,8 @@ public sealed class DefinitionLoaderTests : IDisposable
 
         Assert.Equal(2, result.Problems.Count);
         Assert.Contains(result.Problems, p => p.Location.Line == 5 && p.Message == "unknown field 'colour'");
-        Assert.Contains(result.Problems, p => p.Location.Line == 17 && p.Message.Contains("'{noteId}'", StringComparison.Ordinal));
+        Assert.Contains(result.Problems, p => p.Location.Line == 17
+            && p.Message.Contains("'{noteId}'", StringComparison.Ordinal));
         Assert.False(result.Catalog.TryGet("contacts.sample", out _));
     }
 
