@@ -13,38 +13,58 @@ internal static class VendorSchemas
     private static readonly Dictionary<string, JsonNode> Files = [];
     private static readonly Lazy<Dictionary<string, (string File, string Method, string Path)>> Rows = new(ReadTable);
 
-    /// <summary>The documented success statuses of an operation, and the first one's schema (null: none).</summary>
-    public static (IReadOnlyList<int> Statuses, JsonSchema? Schema) For(string key)
+    /// <summary>
+    /// The documented success statuses of an operation, and the first one's JSON schema with its references
+    /// inlined (null: none).
+    /// </summary>
+    public static (IReadOnlyList<int> Statuses, JsonNode? Schema) For(string key)
     {
         lock (Files)
         {
-            var (file, method, path) = Rows.Value[key];
-            var spec = Load(file);
-            var paths = spec["paths"]!.AsObject();
-            var item = paths[path] ?? paths.First(p => p.Key.TrimEnd('/') == path.TrimEnd('/')).Value!;
-            var responses = item[method.ToLowerInvariant()]!["responses"]!.AsObject();
+            var (file, responses) = Responses(key);
             var statuses = responses.Select(r => r.Key).Where(c => c.StartsWith('2')).Select(int.Parse).ToList();
-            var first = statuses[0].ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var schema = responses[first]?["content"]?["application/json"]?["schema"];
-            if (schema is null)
-            {
-                return (statuses, null);
-            }
-
-            var inlined = Inline(schema, file, []);
-            return (statuses, JsonSchema.FromText(inlined.ToJsonString()));
+            var schema = FirstSuccess(responses)["content"]?["application/json"]?["schema"];
+            return (statuses, schema is null ? null : Inline(schema, file, []));
         }
     }
 
-    /// <summary>The errors of a value against a schema, one line each; empty when it fits.</summary>
-    public static IReadOnlyList<string> Check(JsonSchema schema, JsonNode? value)
+    /// <summary>The Content-Type the vendor documents in the headers of the first success response, if any.</summary>
+    public static string? DocumentedContentType(string key)
     {
-        var result = schema.Evaluate(value, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        lock (Files)
+        {
+            var (_, responses) = Responses(key);
+            return FirstSuccess(responses)["headers"]?["Content-Type"]?["description"]?.GetValue<string>();
+        }
+    }
+
+    /// <summary>Whether a schema is absent or says nothing (no properties, items or combinations).</summary>
+    public static bool IsEmpty(JsonNode? schema) =>
+        schema is not JsonObject obj
+        || !obj.Any(p => p.Key is "items" or "allOf" or "anyOf" or "oneOf" or "required"
+            || (p.Key == "properties" && p.Value is JsonObject { Count: > 0 })
+            || (p.Key == "type" && p.Value?.ToString() != "object"));
+
+    /// <summary>The errors of a value against a schema, one line each; empty when it fits.</summary>
+    public static IReadOnlyList<string> Check(JsonNode schema, JsonNode? value)
+    {
+        var compiled = JsonSchema.FromText(schema.ToJsonString());
+        var result = compiled.Evaluate(value, new EvaluationOptions { OutputFormat = OutputFormat.List });
         return result.IsValid
             ? []
             : [.. (result.Details ?? []).Where(d => d.HasErrors).SelectMany(d =>
                 d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))];
     }
+
+    private static (string File, JsonObject Responses) Responses(string key)
+    {
+        var (file, method, path) = Rows.Value[key];
+        var paths = Load(file)["paths"]!.AsObject();
+        var item = paths[path] ?? paths.First(p => p.Key.TrimEnd('/') == path.TrimEnd('/')).Value!;
+        return (file, item[method.ToLowerInvariant()]!["responses"]!.AsObject());
+    }
+
+    private static JsonNode FirstSuccess(JsonObject responses) => responses.First(r => r.Key.StartsWith('2')).Value!;
 
     private static Dictionary<string, (string File, string Method, string Path)> ReadTable()
     {
