@@ -8,16 +8,19 @@ namespace Connector.Cli;
 /// </summary>
 internal static class ProgressReporter
 {
+    /// <summary>Whether <paramref name="output"/> is a terminal a person watches, where a bar can be drawn.</summary>
+    public static bool IsInteractive(TextWriter output) =>
+        ReferenceEquals(output, Console.Out)
+        && !Console.IsOutputRedirected
+        && AnsiConsole.Profile.Capabilities.Interactive;
+
     public static async Task RunAsync<T>(
         TextWriter output,
         string title,
         IReadOnlyList<T> items,
         Func<T, Task<string>> work)
     {
-        var interactive = ReferenceEquals(output, Console.Out)
-            && !Console.IsOutputRedirected
-            && AnsiConsole.Profile.Capabilities.Interactive;
-        if (!interactive)
+        if (!IsInteractive(output))
         {
             for (var i = 0; i < items.Count; i++)
             {

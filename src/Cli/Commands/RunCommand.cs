@@ -55,7 +55,9 @@ internal static class RunCommand
 
                 do
                 {
-                    var summary = await session.Engine.PollAndRunAsync(definition, cancellationToken);
+                    var summary = ProgressReporter.IsInteractive(output)
+                        ? await PollAndRunShowingProgressAsync(session, definition, output, cancellationToken)
+                        : await session.Engine.PollAndRunAsync(definition, cancellationToken);
                     await output.WriteLineAsync(summary.ToString());
                     foreach (var (run, status) in summary.Runs
                         .Where(r => r.Status != Recipes.Storage.RunStatus.Succeeded))
@@ -80,6 +82,25 @@ internal static class RunCommand
             }
         });
         return command;
+    }
+
+    // In a terminal, a poll that fired many runs (a backfill, a first sync) shows a bar while they run.
+    private static async Task<PollSummary> PollAndRunShowingProgressAsync(
+        RecipeSession session,
+        RecipeDefinition recipe,
+        TextWriter output,
+        CancellationToken cancellationToken)
+    {
+        var fired = await session.Engine.PollAsync(recipe, cancellationToken);
+        var pending = session.Store.Unfinished(recipe.Name);
+        var runs = new List<(Recipes.Storage.RunRecord, Recipes.Storage.RunStatus)>();
+        await ProgressReporter.RunAsync(output, $"{recipe.Name}: running", pending, async run =>
+        {
+            var status = await session.Engine.RunAsync(recipe, run, cancellationToken);
+            runs.Add((run, status));
+            return $"{run.Id}: {status.ToString().ToLowerInvariant()}";
+        });
+        return new PollSummary(recipe.Name, fired.Count, runs);
     }
 
     internal static Option<string> RecipesFolder() => new("--recipes")

@@ -57,6 +57,13 @@ public sealed class RecipeEngine
         CancellationToken cancellationToken = default) =>
         _planner.PlanAsync(recipe, item, connector => _connections(recipe, connector), cancellationToken);
 
+    /// <summary>Runs (or resumes) one queued run of the recipe.</summary>
+    public Task<RunStatus> RunAsync(
+        RecipeDefinition recipe,
+        RunRecord run,
+        CancellationToken cancellationToken = default) =>
+        _executor.ExecuteAsync(recipe, run, connector => _connections(recipe, connector), cancellationToken);
+
     /// <summary>Runs every unfinished run of the recipe, oldest first, including those a crash interrupted.</summary>
     public async Task<IReadOnlyList<(RunRecord Run, RunStatus Status)>> RunPendingAsync(
         RecipeDefinition recipe,
@@ -65,9 +72,7 @@ public sealed class RecipeEngine
         var results = new List<(RunRecord, RunStatus)>();
         foreach (var run in Store.Unfinished(recipe.Name))
         {
-            var status = await _executor.ExecuteAsync(
-                    recipe, run, connector => _connections(recipe, connector), cancellationToken)
-                .ConfigureAwait(false);
+            var status = await RunAsync(recipe, run, cancellationToken).ConfigureAwait(false);
             results.Add((run, status));
             if (status == RunStatus.Paused)
             {
