@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
@@ -34,6 +35,7 @@ public sealed partial class ConnectorClient : IDisposable
     private readonly ILogger _logger;
     private readonly ResiliencePipeline<Attempt> _retries;
     private readonly string _basePath;
+    private readonly KeyValuePair<string, string>[] _headers;
 
     public ConnectorClient(
         ConnectorClientOptions options,
@@ -50,6 +52,7 @@ public sealed partial class ConnectorClient : IDisposable
             Timeout = Timeout.InfiniteTimeSpan,
         };
         _basePath = options.BaseUrl.AbsolutePath.TrimEnd('/');
+        _headers = [.. options.Headers];
         RateLimiter = new RateLimiter(options.RateBudgets, options.RateLimiter, _time);
         _retries = BuildRetries();
     }
@@ -69,19 +72,8 @@ public sealed partial class ConnectorClient : IDisposable
         try
         {
             var outcome = await _retries.ExecuteOutcomeAsync(
-                static async (ctx, state) =>
-                {
-                    try
-                    {
-                        var attempt = await state.Client.AttemptAsync(state.Request, state.Target, state.Auth, ctx.CancellationToken)
-                            .ConfigureAwait(false);
-                        return Outcome.FromResult(attempt);
-                    }
-                    catch (Exception error) when (error is not OperationCanceledException || !ctx.CancellationToken.IsCancellationRequested)
-                    {
-                        return Outcome.FromException<Attempt>(error);
-                    }
-                },
+                static (ctx, state) =>
+                    state.Client.AttemptAsync(state.Request, state.Target, state.Auth, ctx.CancellationToken),
                 context,
                 (Client: this, Request: request, Target: target, Auth: auth)).ConfigureAwait(false);
             return Finish(request, outcome, context.Properties.GetValue(AttemptCountKey, 1));
@@ -115,35 +107,82 @@ public sealed partial class ConnectorClient : IDisposable
         })
         .Build();
 
-    private async Task<Attempt> AttemptAsync(ApiRequest request, Uri target, IAccessTokenSource auth, CancellationToken cancellationToken)
+    // One attempt as the retry strategy wants it: a failure is returned, not thrown, unless it is the
+    // caller's own cancellation.
+    private async ValueTask<Outcome<Attempt>> AttemptAsync(
+        ApiRequest request,
+        Uri target,
+        IAccessTokenSource auth,
+        CancellationToken cancellationToken)
     {
-        var token = await auth.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        var attempt = await SendCountedAsync(request, target, token, cancellationToken).ConfigureAwait(false);
-        if (attempt.StatusCode == 401 && await auth.TryRefreshAsync(token, cancellationToken).ConfigureAwait(false))
+        try
         {
-            token = await auth.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-            attempt = await SendCountedAsync(request, target, token, cancellationToken).ConfigureAwait(false);
-        }
+            var token = await auth.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+            var attempt = await SendOnceAsync(request, target, token, cancellationToken).ConfigureAwait(false);
+            if (attempt.StatusCode == 401 && await auth.TryRefreshAsync(token, cancellationToken).ConfigureAwait(false))
+            {
+                token = await auth.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+                attempt = await SendOnceAsync(request, target, token, cancellationToken).ConfigureAwait(false);
+            }
 
-        return attempt;
+            return Outcome.FromResult(attempt);
+        }
+        catch (Exception error)
+            when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return Outcome.FromException<Attempt>(error);
+        }
     }
 
     // One request spent from the rate budgets: waited for before it is sent, held until it is answered.
-    private async Task<Attempt> SendCountedAsync(ApiRequest request, Uri target, string token, CancellationToken cancellationToken)
+    private async Task<Attempt> SendOnceAsync(
+        ApiRequest request,
+        Uri target,
+        string token,
+        CancellationToken cancellationToken)
     {
-        RateLease lease;
+        var lease = await AcquireAsync(request, cancellationToken).ConfigureAwait(false);
         try
         {
-            lease = await RateLimiter.AcquireAsync(request.RateLimitKey, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RateLimitWaitException wait)
-        {
-            throw new RateLimitedException(request.OperationKey, wait.Message);
-        }
+            // The deadline starts once the budgets have room: a wait for them is not the vendor being slow.
+            using var deadline = new CancellationTokenSource(_options.AttemptTimeout, _time);
+            // A caller's token that can never fire needs no linking: the deadline alone can end the attempt.
+            using var linked = cancellationToken.CanBeCanceled
+                ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token)
+                : null;
+            var attemptToken = linked?.Token ?? deadline.Token;
+            try
+            {
+                using var outgoing = new HttpRequestMessage(request.Method, target)
+                {
+                    Content = CreateContent(request),
+                };
+                foreach (var (name, value) in _headers)
+                {
+                    outgoing.Headers.TryAddWithoutValidation(name, value);
+                }
 
-        try
-        {
-            return await SendOnceAsync(request, target, token, cancellationToken).ConfigureAwait(false);
+                foreach (var (name, value) in request.Headers)
+                {
+                    outgoing.Headers.Remove(name);
+                    outgoing.Headers.TryAddWithoutValidation(name, value);
+                }
+
+                outgoing.Headers.TryAddWithoutValidation(_options.AuthHeader, $"{_options.AuthScheme} {token}");
+                using var message = await _http
+                    .SendAsync(outgoing, HttpCompletionOption.ResponseContentRead, attemptToken)
+                    .ConfigureAwait(false);
+                var body = await message.Content.ReadAsByteArrayAsync(attemptToken).ConfigureAwait(false);
+                var attempt = new Attempt(
+                    (int)message.StatusCode, message.Headers, message.Content.Headers.ContentType, body);
+                RateLimiter.Observe(request.RateLimitKey, attempt.Header, attempt.StatusCode == 429);
+                return attempt;
+            }
+            catch (OperationCanceledException)
+                when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new AttemptTimeoutException();
+            }
         }
         finally
         {
@@ -151,35 +190,15 @@ public sealed partial class ConnectorClient : IDisposable
         }
     }
 
-    private async Task<Attempt> SendOnceAsync(ApiRequest request, Uri target, string token, CancellationToken cancellationToken)
+    private async ValueTask<RateLease> AcquireAsync(ApiRequest request, CancellationToken cancellationToken)
     {
-        using var deadline = new CancellationTokenSource(_options.AttemptTimeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
-            using var outgoing = new HttpRequestMessage(request.Method, target) { Content = CreateContent(request) };
-            foreach (var (name, value) in _options.Headers)
-            {
-                outgoing.Headers.TryAddWithoutValidation(name, value);
-            }
-
-            foreach (var (name, value) in request.Headers)
-            {
-                outgoing.Headers.Remove(name);
-                outgoing.Headers.TryAddWithoutValidation(name, value);
-            }
-
-            outgoing.Headers.TryAddWithoutValidation(_options.AuthHeader, $"{_options.AuthScheme} {token}");
-            using var message = await _http.SendAsync(outgoing, HttpCompletionOption.ResponseContentRead, linked.Token)
-                .ConfigureAwait(false);
-            var body = await message.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
-            var attempt = new Attempt((int)message.StatusCode, message.Headers, message.Content.Headers.ContentType, body);
-            RateLimiter.Observe(request.RateLimitKey, attempt.Header, attempt.StatusCode == 429);
-            return attempt;
+            return await RateLimiter.AcquireAsync(request.RateLimitKey, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (RateLimitWaitException wait)
         {
-            throw new AttemptTimeoutException();
+            throw new RateLimitedException(request.OperationKey, wait.Message);
         }
     }
 
@@ -190,9 +209,21 @@ public sealed partial class ConnectorClient : IDisposable
             return new FormUrlEncodedContent(form);
         }
 
-        return request.Body is { } body
-            ? new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json")
-            : null;
+        return request.Body is { } body ? JsonContent(body) : null;
+    }
+
+    // Written straight to UTF-8: no string of the body is made only to be encoded again.
+    private static ReadOnlyMemoryContent JsonContent(JsonNode body)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            body.WriteTo(writer);
+        }
+
+        var content = new ReadOnlyMemoryContent(buffer.WrittenMemory);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
     }
 
     private Uri Resolve(ApiRequest request)
