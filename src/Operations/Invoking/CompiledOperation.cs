@@ -12,6 +12,7 @@ internal sealed class CompiledOperation
     public CompiledOperation(OperationDefinition definition, ScriptLimits limits)
     {
         Definition = definition;
+        InputKeys = definition.Inputs.Select(i => i.Key).ToHashSet(StringComparer.Ordinal);
         Query = JsonTemplate.Compile(definition.Request.Query?.DeepClone());
         Body = JsonTemplate.Compile(definition.Request.Body?.DeepClone());
         Form = JsonTemplate.Compile(definition.Request.Form?.DeepClone());
@@ -29,6 +30,9 @@ internal sealed class CompiledOperation
     }
 
     public OperationDefinition Definition { get; }
+
+    /// <summary>The keys of the operation's inputs, so that checking a caller's is no scan per key.</summary>
+    public IReadOnlySet<string> InputKeys { get; }
 
     public JsonTemplate Query { get; }
 

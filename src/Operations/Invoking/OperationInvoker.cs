@@ -82,7 +82,9 @@ public sealed partial class OperationInvoker(OperationCatalog catalog, Connector
     }
 
     internal CompiledOperation Compile(OperationDefinition definition) =>
-        _compiled.GetOrAdd(definition.Key, _ => new CompiledOperation(definition, _options.Scripts));
+        _compiled.TryGetValue(definition.Key, out var compiled)
+            ? compiled
+            : _compiled.GetOrAdd(definition.Key, _ => new CompiledOperation(definition, _options.Scripts));
 
     /// <summary>Checks the inputs and builds the scope templates render from: inputs plus <c>connection</c>.</summary>
     internal static JsonObject Bind(CompiledOperation operation, JsonObject inputs, ConnectionContext connection)
@@ -92,7 +94,7 @@ public sealed partial class OperationInvoker(OperationCatalog catalog, Connector
         var scope = new JsonObject { ["connection"] = ConnectionValues(connection) };
         foreach (var (key, _) in inputs)
         {
-            if (op.FindInput(key) is null)
+            if (!operation.InputKeys.Contains(key))
             {
                 var known = string.Join(", ", op.Inputs.Select(i => i.Key));
                 throw new InvocationException(op.Key, $"unknown input '{key}' (inputs: {known})");
@@ -119,7 +121,8 @@ public sealed partial class OperationInvoker(OperationCatalog catalog, Connector
                 throw new InvocationException(op.Key, $"input '{input.Key}' {problem}");
             }
 
-            scope[input.Key] = value!.DeepClone();
+            // The caller's values stay theirs; a rendered default is already a fresh node.
+            scope[input.Key] = value!.Parent is null ? value : value.DeepClone();
         }
 
         return scope;
@@ -152,18 +155,18 @@ public sealed partial class OperationInvoker(OperationCatalog catalog, Connector
             values[name] = value;
         }
 
-        foreach (var (name, value) in new[]
-                 {
-                     ("locationId", connection.LocationId), ("companyId", connection.CompanyId), ("userId", connection.UserId),
-                 })
-        {
-            if (value is not null)
-            {
-                values[name] = value;
-            }
-        }
-
+        AddKnown(values, "locationId", connection.LocationId);
+        AddKnown(values, "companyId", connection.CompanyId);
+        AddKnown(values, "userId", connection.UserId);
         return values;
+    }
+
+    private static void AddKnown(JsonObject values, string name, string? value)
+    {
+        if (value is not null)
+        {
+            values[name] = value;
+        }
     }
 
     internal static RenderedRequest Render(CompiledOperation operation, JsonObject scope)
@@ -186,9 +189,17 @@ public sealed partial class OperationInvoker(OperationCatalog catalog, Connector
         return request;
     }
 
-    private static string RenderPath(OperationDefinition op, JsonObject scope) => PathParameter().Replace(op.Request.Path, match =>
+    private static string RenderPath(OperationDefinition op, JsonObject scope)
     {
-        var name = match.Groups[1].Value;
+        // Most paths have no parameter, and need no pass of the regex.
+        var path = op.Request.Path;
+        return path.Contains('{', StringComparison.Ordinal)
+            ? PathParameter().Replace(path, match => PathValue(op, scope, match.Groups[1].Value))
+            : path;
+    }
+
+    private static string PathValue(OperationDefinition op, JsonObject scope, string name)
+    {
         var value = scope[name];
         var text = value?.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value?.ToJsonString();
         if (string.IsNullOrEmpty(text))
@@ -197,7 +208,7 @@ public sealed partial class OperationInvoker(OperationCatalog catalog, Connector
         }
 
         return Uri.EscapeDataString(text);
-    });
+    }
 
     internal async Task<InvocationResult> SendAsync(
         CompiledOperation operation,
@@ -250,8 +261,8 @@ public sealed partial class OperationInvoker(OperationCatalog catalog, Connector
         OperationKey = op.Key,
         Method = HttpMethod.Parse(request.Method),
         Path = request.Path,
-        Query = [.. request.Query.SelectMany(p => QueryValues(p.Key, p.Value))],
-        Headers = request.Headers.Where(h => h.Value is not null).ToDictionary(h => h.Key, h => Text(h.Value!)),
+        Query = QueryPairs(request.Query),
+        Headers = HeaderValues(request.Headers),
         Body = request.Form is null ? request.Body : null,
         Form = request.Form?.Where(f => f.Value is not null).Select(f => KeyValuePair.Create(f.Key, Text(f.Value!))).ToList(),
         Repeatable = request.Method == op.Request.Method ? op.Request.IsRepeatable : request.Method is "GET" or "PUT" or "DELETE",
@@ -267,12 +278,37 @@ public sealed partial class OperationInvoker(OperationCatalog catalog, Connector
     }
 
     // Arrays repeat the parameter (tags=a&tags=b); objects are sent as JSON text.
-    private static IEnumerable<KeyValuePair<string, string>> QueryValues(string name, JsonNode? value) => value switch
+    private static List<KeyValuePair<string, string>> QueryPairs(JsonObject query)
     {
-        null => [],
-        JsonArray array => array.Where(e => e is not null).Select(e => KeyValuePair.Create(name, Text(e!))),
-        _ => [KeyValuePair.Create(name, Text(value))],
-    };
+        var pairs = new List<KeyValuePair<string, string>>(query.Count);
+        foreach (var (name, value) in query)
+        {
+            if (value is JsonArray array)
+            {
+                pairs.AddRange(array.Where(e => e is not null).Select(e => KeyValuePair.Create(name, Text(e!))));
+            }
+            else if (value is not null)
+            {
+                pairs.Add(KeyValuePair.Create(name, Text(value)));
+            }
+        }
+
+        return pairs;
+    }
+
+    private static Dictionary<string, string> HeaderValues(JsonObject headers)
+    {
+        var values = new Dictionary<string, string>(headers.Count);
+        foreach (var (name, value) in headers)
+        {
+            if (value is not null)
+            {
+                values.Add(name, Text(value));
+            }
+        }
+
+        return values;
+    }
 
     private static string Text(JsonNode value) =>
         value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString();

@@ -49,6 +49,20 @@ public sealed class OperationInvokerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task InvokeAsync_SameInputsTwice_LeavesThemAsTheCallerGaveThem()
+    {
+        var inputs = new JsonObject { ["firstName"] = "Ada", ["tags"] = new JsonArray("a", "b") };
+        var given = inputs.ToJsonString();
+
+        await _invoker.InvokeAsync("contacts.create", inputs, _connection);
+        await _invoker.InvokeAsync("contacts.create", inputs, _connection);
+
+        Assert.Equal(given, inputs.ToJsonString());
+        Assert.Equal(2, _server.Requests.Count);
+        Assert.All(_server.Requests, r => Assert.Equal(["a", "b"], r.Json!["tags"]!.AsArray().Select(t => (string)t!)));
+    }
+
+    [Fact]
     public async Task InvokeAsync_PathParameter_IsEscapedAsOneSegment()
     {
         await _invoker.InvokeAsync("contacts.get", new JsonObject { ["contactId"] = "a/../b c" }, _connection);
