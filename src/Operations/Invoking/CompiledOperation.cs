@@ -25,8 +25,12 @@ internal sealed class CompiledOperation
         Headers = JsonTemplate.Compile(headers);
         Defaults = definition.Inputs.Where(i => i.Default is not null)
             .ToDictionary(i => i.Key, i => JsonTemplate.Compile(i.Default!.DeepClone()), StringComparer.Ordinal);
-        Before = definition.Transforms?.Before is { } before ? TransformCompiler.Compile(definition, "before", before, limits) : null;
-        After = definition.Transforms?.After is { } after ? TransformCompiler.Compile(definition, "after", after, limits) : null;
+        Before = definition.Transforms?.Before is { } before
+            ? TransformCompiler.Compile(definition, "before", before, limits)
+            : null;
+        After = definition.Transforms?.After is { } after
+            ? TransformCompiler.Compile(definition, "after", after, limits)
+            : null;
     }
 
     public OperationDefinition Definition { get; }

@@ -22,7 +22,9 @@ public sealed class ConnectorClients(
     public ConnectorClient For(ConnectorDefinition connector, Uri? baseUrl = null)
     {
         var address = baseUrl ?? connector.BaseUrl;
-        return _clients.GetOrAdd((connector.Key, address), _ => new Lazy<ConnectorClient>(() => Create(connector, address))).Value;
+        return _clients
+            .GetOrAdd((connector.Key, address), _ => new Lazy<ConnectorClient>(() => Create(connector, address)))
+            .Value;
     }
 
     private ConnectorClient Create(ConnectorDefinition connector, Uri baseUrl)

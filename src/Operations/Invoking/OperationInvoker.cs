@@ -15,7 +15,10 @@ namespace Connector.Operations.Invoking;
 /// Runs operations of the catalog: checks the inputs and the connection, renders the request, runs
 /// the transforms and sends it through the connector's shared pipeline. Thread-safe; one per process.
 /// </summary>
-public sealed partial class OperationInvoker(OperationCatalog catalog, ConnectorClients clients, InvokerOptions? options = null)
+public sealed partial class OperationInvoker(
+    OperationCatalog catalog,
+    ConnectorClients clients,
+    InvokerOptions? options = null)
 {
     private readonly InvokerOptions _options = options ?? new InvokerOptions();
     private readonly ConcurrentDictionary<string, CompiledOperation> _compiled = new(StringComparer.Ordinal);
@@ -69,7 +72,9 @@ public sealed partial class OperationInvoker(OperationCatalog catalog, Connector
         return new PageReader(this, operation, scope, connection, _options.MaxPages).ReadAsync(cancellationToken);
     }
 
-    /// <summary>The request an invocation would send (after templating and the before transform), sending nothing.</summary>
+    /// <summary>
+    /// The request an invocation would send (after templating and the before transform), sending nothing.
+    /// </summary>
     public JsonObject Preview(string key, JsonObject inputs, ConnectionContext connection)
     {
         var operation = Compile(catalog.Get(key));
@@ -105,7 +110,8 @@ public sealed partial class OperationInvoker(OperationCatalog catalog, Connector
         {
             if (!inputs.TryGetPropertyValue(input.Key, out var value) || value is null)
             {
-                if (!operation.Defaults.TryGetValue(input.Key, out var fallback) || !fallback.TryRender(scope, out value))
+                if (!operation.Defaults.TryGetValue(input.Key, out var fallback)
+                    || !fallback.TryRender(scope, out value))
                 {
                     if (input.Required)
                     {
@@ -137,8 +143,12 @@ public sealed partial class OperationInvoker(OperationCatalog catalog, Connector
     {
         if (connection.TokenType is { } tokenType && !op.TokenTypes.Contains(tokenType))
         {
-            var accepted = op.IsAgencyOnly ? "is agency only: it needs a company (agency) token" : "needs a location (sub-account) token";
-            throw new InvocationException(op.Key, $"{accepted}, and connection '{connection.Name}' has a {tokenType.ToString().ToLowerInvariant()} token");
+            var accepted = op.IsAgencyOnly
+                ? "is agency only: it needs a company (agency) token"
+                : "needs a location (sub-account) token";
+            throw new InvocationException(op.Key,
+                $"{accepted}, and connection '{connection.Name}' has a "
+                + $"{tokenType.ToString().ToLowerInvariant()} token");
         }
 
         if (connection.Scopes is { } granted && op.Scopes.FirstOrDefault(s => !granted.Contains(s)) is { } missing)
@@ -221,12 +231,15 @@ public sealed partial class OperationInvoker(OperationCatalog catalog, Connector
         ApplyBefore(operation, scope, request);
 
         var client = clients.For(op.Connector, connection.BaseUrl);
-        var response = await client.SendAsync(ToApiRequest(op, scope, request, connection), connection.Auth, cancellationToken)
+        var response = await client
+            .SendAsync(ToApiRequest(op, scope, request, connection), connection.Auth, cancellationToken)
             .ConfigureAwait(false);
         var output = JsonPath.Get(response.Body, op.Output.Path)?.DeepClone();
         if (operation.After is { } after)
         {
-            var returned = after.Run([output, response.Body, JsonValue.Create(response.StatusCode), Inputs(scope)], out var nothing);
+            var returned = after.Run(
+                [output, response.Body, JsonValue.Create(response.StatusCode), Inputs(scope)],
+                out var nothing);
             output = nothing ? output : returned;
         }
 
@@ -256,7 +269,11 @@ public sealed partial class OperationInvoker(OperationCatalog catalog, Connector
         return inputs;
     }
 
-    private static ApiRequest ToApiRequest(OperationDefinition op, JsonObject scope, RenderedRequest request, ConnectionContext connection) => new()
+    private static ApiRequest ToApiRequest(
+        OperationDefinition op,
+        JsonObject scope,
+        RenderedRequest request,
+        ConnectionContext connection) => new()
     {
         OperationKey = op.Key,
         Method = HttpMethod.Parse(request.Method),
@@ -264,8 +281,13 @@ public sealed partial class OperationInvoker(OperationCatalog catalog, Connector
         Query = QueryPairs(request.Query),
         Headers = HeaderValues(request.Headers),
         Body = request.Form is null ? request.Body : null,
-        Form = request.Form?.Where(f => f.Value is not null).Select(f => KeyValuePair.Create(f.Key, Text(f.Value!))).ToList(),
-        Repeatable = request.Method == op.Request.Method ? op.Request.IsRepeatable : request.Method is "GET" or "PUT" or "DELETE",
+        Form = request.Form?
+            .Where(f => f.Value is not null)
+            .Select(f => KeyValuePair.Create(f.Key, Text(f.Value!)))
+            .ToList(),
+        Repeatable = request.Method == op.Request.Method
+            ? op.Request.IsRepeatable
+            : request.Method is "GET" or "PUT" or "DELETE",
         RateLimitKey = RateLimitKey(op, scope, connection),
     };
 
@@ -273,8 +295,12 @@ public sealed partial class OperationInvoker(OperationCatalog catalog, Connector
     private static string RateLimitKey(OperationDefinition op, JsonObject scope, ConnectionContext connection)
     {
         var perLocation = op.Connector.RateLimits?.Per != "connection";
-        var location = scope["locationId"]?.GetValueKind() == JsonValueKind.String ? scope["locationId"]!.GetValue<string>() : null;
-        return perLocation ? location ?? connection.LocationId ?? connection.CompanyId ?? connection.Name : connection.Name;
+        var location = scope["locationId"]?.GetValueKind() == JsonValueKind.String
+            ? scope["locationId"]!.GetValue<string>()
+            : null;
+        return perLocation
+            ? location ?? connection.LocationId ?? connection.CompanyId ?? connection.Name
+            : connection.Name;
     }
 
     // Arrays repeat the parameter (tags=a&tags=b); objects are sent as JSON text.

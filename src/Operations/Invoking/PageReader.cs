@@ -16,7 +16,8 @@ internal sealed class PageReader(
     private readonly TriggerSpec _trigger = operation.Definition.Trigger!;
 
     /// <summary>The listing's pages, each as the items it held, until the last page or the page limit.</summary>
-    public async IAsyncEnumerable<IReadOnlyList<JsonNode?>> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<IReadOnlyList<JsonNode?>> ReadAsync(
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var paging = _trigger.Paging;
         var cursor = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
@@ -24,7 +25,8 @@ internal sealed class PageReader(
         {
             var request = OperationInvoker.Render(operation, scope);
             var pageSize = Apply(paging, request, page, cursor);
-            var result = await invoker.SendAsync(operation, scope, request, connection, cancellationToken).ConfigureAwait(false);
+            var result = await invoker.SendAsync(operation, scope, request, connection, cancellationToken)
+                .ConfigureAwait(false);
             var items = Items(result.Output);
             yield return items;
 
@@ -38,7 +40,8 @@ internal sealed class PageReader(
     // Whether a page was short is a fact of the listing, not of what an after transform kept of it.
     private List<JsonNode?> RawPage(InvocationResult result, List<JsonNode?> items) =>
         operation.After is not null
-        && JsonPath.Get(JsonPath.Get(result.Response, operation.Definition.Output.Path), _trigger.Items) is JsonArray raw
+        && JsonPath.Get(JsonPath.Get(result.Response, operation.Definition.Output.Path), _trigger.Items)
+            is JsonArray raw
             ? [.. raw]
             : items;
 
@@ -92,7 +95,12 @@ internal sealed class PageReader(
         paging.Limit is { } limit && target[limit] is JsonValue value
         && int.TryParse(value.ToString(), out var size) && size > 0 ? size : paging.PageSize;
 
-    private static bool HasNextPage(PagingSpec paging, int pageSize, InvocationResult result, List<JsonNode?> items, Dictionary<string, JsonNode?> cursor)
+    private static bool HasNextPage(
+        PagingSpec paging,
+        int pageSize,
+        InvocationResult result,
+        List<JsonNode?> items,
+        Dictionary<string, JsonNode?> cursor)
     {
         if (paging.Style == PagingStyle.None || items.Count == 0)
         {
@@ -112,7 +120,11 @@ internal sealed class PageReader(
     }
 
     // Cursor styles move only when every cursor value is present and at least one changed.
-    private static bool Advance(PagingSpec paging, InvocationResult result, List<JsonNode?> items, Dictionary<string, JsonNode?> cursor)
+    private static bool Advance(
+        PagingSpec paging,
+        InvocationResult result,
+        List<JsonNode?> items,
+        Dictionary<string, JsonNode?> cursor)
     {
         if (paging.Style is not (PagingStyle.StartAfter or PagingStyle.SearchAfter))
         {

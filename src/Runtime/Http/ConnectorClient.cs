@@ -69,9 +69,14 @@ public sealed partial class ConnectorClient : IDisposable
 
     public Uri BaseUrl => _options.BaseUrl;
 
-    /// <summary>Sends <paramref name="request"/>, retrying what is safe to retry, and returns its 2xx response.</summary>
+    /// <summary>
+    /// Sends <paramref name="request"/>, retrying what is safe to retry, and returns its 2xx response.
+    /// </summary>
     /// <exception cref="OperationException">A typed failure that names the operation.</exception>
-    public async Task<ApiResponse> SendAsync(ApiRequest request, IAccessTokenSource auth, CancellationToken cancellationToken)
+    public async Task<ApiResponse> SendAsync(
+        ApiRequest request,
+        IAccessTokenSource auth,
+        CancellationToken cancellationToken)
     {
         var target = Resolve(request);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
@@ -93,7 +98,8 @@ public sealed partial class ConnectorClient : IDisposable
 
     private static readonly ResiliencePropertyKey<int> AttemptCountKey = new("connector.attempts");
 
-    private ResiliencePipeline<Attempt> BuildRetries() => new ResiliencePipelineBuilder<Attempt> { TimeProvider = _time }
+    private ResiliencePipeline<Attempt> BuildRetries() =>
+        new ResiliencePipelineBuilder<Attempt> { TimeProvider = _time }
         .AddRetry(new RetryStrategyOptions<Attempt>
         {
             MaxRetryAttempts = Math.Max(1, _options.MaxRetries),
@@ -102,13 +108,15 @@ public sealed partial class ConnectorClient : IDisposable
             Delay = _options.RetryBaseDelay,
             MaxDelay = _options.RetryMaxDelay,
             ShouldHandle = args => ValueTask.FromResult(
-                _options.MaxRetries > 0 && ShouldRetry(args.Context.Properties.GetValue(RequestKey, null!), args.Outcome)),
+                _options.MaxRetries > 0
+                && ShouldRetry(args.Context.Properties.GetValue(RequestKey, null!), args.Outcome)),
             DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome)),
             OnRetry = args =>
             {
                 var request = args.Context.Properties.GetValue(RequestKey, null!);
                 args.Context.Properties.Set(AttemptCountKey, args.AttemptNumber + 2);
-                LogRetry(_logger, request.OperationKey, args.AttemptNumber + 1, Describe(args.Outcome), args.RetryDelay);
+                LogRetry(
+                    _logger, request.OperationKey, args.AttemptNumber + 1, Describe(args.Outcome), args.RetryDelay);
                 return default;
             },
         })
@@ -236,8 +244,10 @@ public sealed partial class ConnectorClient : IDisposable
     private Uri Resolve(ApiRequest request)
     {
         if (!request.Path.StartsWith('/') || request.Path.StartsWith("//", StringComparison.Ordinal)
-            || request.Path.Contains("/../", StringComparison.Ordinal) || request.Path.EndsWith("/..", StringComparison.Ordinal)
-            || request.Path.Contains('?', StringComparison.Ordinal) || request.Path.Contains('#', StringComparison.Ordinal))
+            || request.Path.Contains("/../", StringComparison.Ordinal)
+            || request.Path.EndsWith("/..", StringComparison.Ordinal)
+            || request.Path.Contains('?', StringComparison.Ordinal)
+            || request.Path.Contains('#', StringComparison.Ordinal))
         {
             throw new RequestRefusedException(request.OperationKey,
                 $"the path '{request.Path}' would leave the connector's base URL {_options.BaseUrl}");
@@ -277,7 +287,12 @@ public sealed partial class ConnectorClient : IDisposable
     private bool ShouldRetry(ApiRequest request, Outcome<Attempt> outcome) => outcome switch
     {
         { Exception: AttemptTimeoutException } => request.Repeatable,
-        { Exception: HttpRequestException { InnerException: SocketException { SocketErrorCode: SocketError.ConnectionRefused } } } => true,
+        {
+            Exception: HttpRequestException
+            {
+                InnerException: SocketException { SocketErrorCode: SocketError.ConnectionRefused },
+            },
+        } => true,
         { Exception: HttpRequestException or IOException } => request.Repeatable,
         { Result: { StatusCode: 429 } attempt } => !IsLongBudgetSpent(attempt),
         { Result: { StatusCode: 500 or 502 or 503 or 504 } } => request.Repeatable,
@@ -306,7 +321,8 @@ public sealed partial class ConnectorClient : IDisposable
             throw error switch
             {
                 OperationException typed => typed,
-                AttemptTimeoutException => new RequestTimeoutException(request.OperationKey, _options.AttemptTimeout, attempts),
+                AttemptTimeoutException =>
+                    new RequestTimeoutException(request.OperationKey, _options.AttemptTimeout, attempts),
                 OperationCanceledException => error,
                 HttpRequestException or IOException => new ConnectionFailedException(request.OperationKey,
                     $"could not reach {_options.BaseUrl.Authority}: {error.Message} ({attempts} attempt(s))", error),
@@ -373,7 +389,9 @@ public sealed partial class ConnectorClient : IDisposable
         var traceId = JsonPath.Get(body, _options.ErrorTraceIdPath)?.ToString();
         if (attempt.StatusCode == 429)
         {
-            var why = IsLongBudgetSpent(attempt) ? "the daily request budget is spent" : "still rate limited after every retry";
+            var why = IsLongBudgetSpent(attempt)
+                ? "the daily request budget is spent"
+                : "still rate limited after every retry";
             return new RateLimitedException(request.OperationKey, $"HTTP 429: {why}", messages, traceId);
         }
 
@@ -396,20 +414,32 @@ public sealed partial class ConnectorClient : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "{Operation}: attempt {Attempt} failed ({Reason}); retrying in {Delay}")]
+    [LoggerMessage(
+        EventId = 1001,
+        Level = LogLevel.Warning,
+        Message = "{Operation}: attempt {Attempt} failed ({Reason}); retrying in {Delay}")]
     private static partial void LogRetry(ILogger logger, string operation, int attempt, string reason, TimeSpan delay);
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "{Operation}: failed with HTTP {Status}: {Reason}")]
+    [LoggerMessage(
+        EventId = 1002,
+        Level = LogLevel.Error,
+        Message = "{Operation}: failed with HTTP {Status}: {Reason}")]
     private static partial void LogFailure(ILogger logger, string operation, int status, string reason);
 
     /// <summary>One response, read whole.</summary>
-    private sealed record Attempt(int StatusCode, HttpResponseHeaders Headers, MediaTypeHeaderValue? ContentType, byte[] Body)
+    private sealed record Attempt(
+        int StatusCode,
+        HttpResponseHeaders Headers,
+        MediaTypeHeaderValue? ContentType,
+        byte[] Body)
     {
-        public bool IsJson => ContentType?.MediaType is null or "application/json" || ContentType.MediaType.EndsWith("+json", StringComparison.Ordinal);
+        public bool IsJson => ContentType?.MediaType is null or "application/json"
+            || ContentType.MediaType.EndsWith("+json", StringComparison.Ordinal);
 
         public bool IsText => ContentType?.MediaType?.StartsWith("text/", StringComparison.Ordinal) == true || IsJson;
 
-        public string? Header(string name) => Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+        public string? Header(string name) =>
+            Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 
         public TimeSpan? RetryAfter(DateTimeOffset now) => Headers.RetryAfter switch
         {

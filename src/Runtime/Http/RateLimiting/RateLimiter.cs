@@ -58,7 +58,9 @@ public sealed class RateLimiter
         }
     }
 
-    /// <summary>The request of <paramref name="lease"/> was answered, or failed: see <see cref="AcquireAsync"/>.</summary>
+    /// <summary>
+    /// The request of <paramref name="lease"/> was answered, or failed: see <see cref="AcquireAsync"/>.
+    /// </summary>
     public void Complete(RateLease lease)
     {
         if (lease.Key is null || !_states.TryGetValue(lease.Key, out var state))
