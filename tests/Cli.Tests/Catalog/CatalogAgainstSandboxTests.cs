@@ -3,10 +3,7 @@ using System.Text.Json.Nodes;
 using Connector.Operations.Definitions;
 using Connector.Operations.Invoking;
 using Connector.Operations.Tests.Support;
-using Connector.Runtime.Auth;
 using Connector.Runtime.Http;
-using Connector.Runtime.Http.RateLimiting;
-using Connector.Sandbox;
 
 namespace Connector.Cli.Tests.Catalog;
 
@@ -16,56 +13,22 @@ namespace Connector.Cli.Tests.Catalog;
 /// </summary>
 public sealed class CatalogAgainstSandboxTests : IAsyncLifetime
 {
-    private SandboxServer _sandbox = null!;
-    private ConnectorClients _clients = null!;
-    private OperationInvoker _invoker = null!;
-    private ConnectionContext _location = null!;
-    private ConnectionContext _agency = null!;
+    private SandboxCatalog _world = null!;
 
     public static TheoryData<string> Keys => [.. ShippedCatalog.Instance.Operations
         .Where(o => o.Connector.Key == "ghl")
         .Select(o => o.Key)];
 
-    public async Task InitializeAsync()
-    {
-        _sandbox = await SandboxServer.StartAsync(new SandboxOptions
-        {
-            Catalog = ShippedCatalog.Instance,
-            RateLimits = new SandboxRateLimits { BurstLimit = 100_000, DailyLimit = 1_000_000 },
-        });
-        _clients = new ConnectorClients(new InvokerOptions
-        {
-            MaxRetries = 0,
-            RateLimiter = new RateLimiterOptions { Enabled = false },
-        });
-        _invoker = new OperationInvoker(ShippedCatalog.Instance, _clients);
-        var location = await _sandbox.CreatePrivateTokenAsync();
-        var company = await _sandbox.CreateCompanyTokenAsync();
-        _location = new ConnectionContext
-        {
-            Name = "location",
-            Auth = new StaticTokenSource(location.Token),
-            BaseUrl = _sandbox.BaseUrl,
-            LocationId = location.LocationId,
-            CompanyId = location.CompanyId,
-            TokenType = TokenType.Location,
-        };
-        _agency = _location with
-        {
-            Name = "agency",
-            Auth = new StaticTokenSource(company.Token),
-            TokenType = TokenType.Company,
-        };
-    }
+    public async Task InitializeAsync() => _world = await SandboxCatalog.StartAsync();
 
     [Theory]
     [MemberData(nameof(Keys))]
     public async Task Example_ThroughTheRuntime_Succeeds(string key)
     {
         var op = ShippedCatalog.Instance.Get(key);
-        var connection = op.TokenTypes.Contains(TokenType.Location) ? _location : _agency;
+        var connection = op.TokenTypes.Contains(TokenType.Location) ? _world.Location : _world.Agency;
 
-        var result = await _invoker.InvokeAsync(key, (JsonObject)op.Example.DeepClone(), connection);
+        var result = await _world.Invoker.InvokeAsync(key, (JsonObject)op.Example.DeepClone(), connection);
 
         Assert.InRange(result.StatusCode, 200, 299);
     }
@@ -79,20 +42,20 @@ public sealed class CatalogAgainstSandboxTests : IAsyncLifetime
     [InlineData("calendars.groups.create", null, "groupId", "calendars.groups.delete")]
     public async Task Created_CanBeReadBack_AndDeleted_IsGone(string create, string? get, string idInput, string delete)
     {
-        var created = await _invoker.InvokeAsync(create, Example(create), _location);
+        var created = await _world.Invoker.InvokeAsync(create, Example(create), _world.Location);
         var id = Id(created.Output);
 
         if (get is not null)
         {
-            var read = await _invoker.InvokeAsync(get, new JsonObject { [idInput] = id }, _location);
+            var read = await _world.Invoker.InvokeAsync(get, new JsonObject { [idInput] = id }, _world.Location);
             Assert.Equal(id, Id(read.Output));
         }
 
-        await _invoker.InvokeAsync(delete, new JsonObject { [idInput] = id }, _location);
+        await _world.Invoker.InvokeAsync(delete, new JsonObject { [idInput] = id }, _world.Location);
         if (get is not null)
         {
             var gone = await Assert.ThrowsAsync<ApiException>(
-                () => _invoker.InvokeAsync(get, new JsonObject { [idInput] = id }, _location));
+                () => _world.Invoker.InvokeAsync(get, new JsonObject { [idInput] = id }, _world.Location));
             Assert.Equal((int)HttpStatusCode.NotFound, gone.StatusCode);
         }
     }
@@ -101,17 +64,17 @@ public sealed class CatalogAgainstSandboxTests : IAsyncLifetime
     public async Task ContactNote_Created_IsListed_AndDeleted_IsNot()
     {
         var contact = "seD4PfOuKoVMLkEZqohJ";
-        var note = await _invoker.InvokeAsync(
+        var note = await _world.Invoker.InvokeAsync(
             "contacts.notes.create",
             new JsonObject { ["contactId"] = contact, ["body"] = "Called back" },
-            _location);
+            _world.Location);
         var id = Id(note.Output);
 
         var listed = await Notes(contact);
-        await _invoker.InvokeAsync(
+        await _world.Invoker.InvokeAsync(
             "contacts.notes.delete",
             new JsonObject { ["contactId"] = contact, ["id"] = id },
-            _location);
+            _world.Location);
         var after = await Notes(contact);
 
         Assert.Contains(id, listed);
@@ -120,10 +83,10 @@ public sealed class CatalogAgainstSandboxTests : IAsyncLifetime
 
     private async Task<List<string>> Notes(string contact)
     {
-        var result = await _invoker.InvokeAsync(
+        var result = await _world.Invoker.InvokeAsync(
             "contacts.notes.list",
             new JsonObject { ["contactId"] = contact },
-            _location);
+            _world.Location);
         return [.. result.Output!["notes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>())];
     }
 
@@ -133,9 +96,5 @@ public sealed class CatalogAgainstSandboxTests : IAsyncLifetime
         (output?["id"] ?? output?["_id"])?.GetValue<string>()
         ?? throw new InvalidOperationException($"no id in {output?.ToJsonString()}");
 
-    public async Task DisposeAsync()
-    {
-        _clients.Dispose();
-        await _sandbox.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _world.DisposeAsync();
 }

@@ -3,11 +3,8 @@ using System.Text.Json.Nodes;
 using Connector.Operations.Definitions;
 using Connector.Operations.Invoking;
 using Connector.Operations.Tests.Support;
-using Connector.Runtime.Auth;
 using Connector.Runtime.Http;
-using Connector.Runtime.Http.RateLimiting;
 using Connector.Runtime.Templating;
-using Connector.Sandbox;
 
 namespace Connector.Cli.Tests.Catalog;
 
@@ -19,54 +16,16 @@ namespace Connector.Cli.Tests.Catalog;
 /// </summary>
 public sealed class CatalogEffectsTests : IAsyncLifetime
 {
-    private SandboxServer _sandbox = null!;
-    private ConnectorClients _clients = null!;
-    private OperationInvoker _invoker = null!;
-    private ConnectionContext _location = null!;
-    private ConnectionContext _agency = null!;
+    private SandboxCatalog _world = null!;
 
     public static TheoryData<string> ReadableWrites => [.. CatalogEffects.Readable.Keys.Order(StringComparer.Ordinal)];
 
     public static TheoryData<string> WritesReadInTheSandbox =>
         [.. CatalogEffects.ReadInTheSandbox.Keys.Order(StringComparer.Ordinal)];
 
-    public async Task InitializeAsync()
-    {
-        _sandbox = await SandboxServer.StartAsync(new SandboxOptions
-        {
-            Catalog = ShippedCatalog.Instance,
-            RateLimits = new SandboxRateLimits { BurstLimit = 100_000, DailyLimit = 1_000_000 },
-        });
-        _clients = new ConnectorClients(new InvokerOptions
-        {
-            MaxRetries = 0,
-            RateLimiter = new RateLimiterOptions { Enabled = false },
-        });
-        _invoker = new OperationInvoker(ShippedCatalog.Instance, _clients);
-        var location = await _sandbox.CreatePrivateTokenAsync();
-        var company = await _sandbox.CreateCompanyTokenAsync();
-        _location = new ConnectionContext
-        {
-            Name = "location",
-            Auth = new StaticTokenSource(location.Token),
-            BaseUrl = _sandbox.BaseUrl,
-            LocationId = location.LocationId,
-            CompanyId = location.CompanyId,
-            TokenType = TokenType.Location,
-        };
-        _agency = _location with
-        {
-            Name = "agency",
-            Auth = new StaticTokenSource(company.Token),
-            TokenType = TokenType.Company,
-        };
-    }
+    public async Task InitializeAsync() => _world = await SandboxCatalog.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        _clients.Dispose();
-        await _sandbox.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _world.DisposeAsync();
 
     [Fact]
     public void EveryWritingOperation_IsReadBackOrListedWithItsReason()
@@ -144,7 +103,7 @@ public sealed class CatalogEffectsTests : IAsyncLifetime
     {
         var prefix = example["contactId"]!.GetValue<string>() + ":";
         var target = membership.Parameter is { } name ? example[name]!.GetValue<string>() : null;
-        return [.. _sandbox.Data.State.Store.List(membership.Type)
+        return [.. _world.Sandbox.Data.State.Store.List(membership.Type)
             .Select(d => d.Id)
             .Where(id => id.StartsWith(prefix, StringComparison.Ordinal) && (target is null || id == prefix + target))];
     }
@@ -178,11 +137,11 @@ public sealed class CatalogEffectsTests : IAsyncLifetime
             accepted[name] = value?.DeepClone();
         }
 
-        return _invoker.InvokeAsync(key, accepted, connection);
+        return _world.Invoker.InvokeAsync(key, accepted, connection);
     }
 
     private ConnectionContext Connection(OperationDefinition op) =>
-        op.TokenTypes.Contains(TokenType.Location) ? _location : _agency;
+        op.TokenTypes.Contains(TokenType.Location) ? _world.Location : _world.Agency;
 
     private static JsonObject Example(string key) => (JsonObject)ShippedCatalog.Instance.Get(key).Example.DeepClone();
 }

@@ -1,10 +1,5 @@
 using System.Text.Json.Nodes;
-using Connector.Operations.Definitions;
 using Connector.Operations.Invoking;
-using Connector.Operations.Tests.Support;
-using Connector.Runtime.Auth;
-using Connector.Runtime.Http;
-using Connector.Runtime.Http.RateLimiting;
 using Connector.Sandbox;
 
 namespace Connector.Cli.Tests.Catalog;
@@ -12,46 +7,20 @@ namespace Connector.Cli.Tests.Catalog;
 /// <summary>Dynamic choices resolved through the runtime against the seeded sandbox.</summary>
 public sealed class ChoicesAgainstSandboxTests : IAsyncLifetime
 {
-    private SandboxServer _sandbox = null!;
-    private ConnectorClients _clients = null!;
-    private OperationInvoker _invoker = null!;
-    private ConnectionContext _location = null!;
+    private SandboxCatalog _world = null!;
 
-    public async Task InitializeAsync()
-    {
-        _sandbox = await SandboxServer.StartAsync(new SandboxOptions { Catalog = ShippedCatalog.Instance });
-        _clients = new ConnectorClients(new InvokerOptions
-        {
-            MaxRetries = 0,
-            RateLimiter = new RateLimiterOptions { Enabled = false },
-        });
-        _invoker = new OperationInvoker(ShippedCatalog.Instance, _clients);
-        var token = await _sandbox.CreatePrivateTokenAsync();
-        _location = new ConnectionContext
-        {
-            Name = "location",
-            Auth = new StaticTokenSource(token.Token),
-            BaseUrl = _sandbox.BaseUrl,
-            LocationId = token.LocationId,
-            CompanyId = token.CompanyId,
-            TokenType = TokenType.Location,
-        };
-    }
+    public async Task InitializeAsync() => _world = await SandboxCatalog.StartAsync(unlimited: false);
 
-    public async Task DisposeAsync()
-    {
-        _clients.Dispose();
-        await _sandbox.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _world.DisposeAsync();
 
     [Fact]
     public async Task PipelineStage_OfTheSeededPipeline_AreItsStagesInOrder()
     {
-        var resolved = await _invoker.ResolveAsync(
+        var resolved = await _world.Invoker.ResolveAsync(
             "opportunities.update",
             "pipelineStageId",
             new JsonObject { ["pipelineId"] = WellKnownIds.Pipeline },
-            _location);
+            _world.Location);
 
         Assert.Null(resolved.Reason);
         Assert.Equal(["New lead", "Contacted", "Proposal sent", "Enrolled"], resolved.Choices.Select(c => c.Label));
@@ -60,11 +29,11 @@ public sealed class ChoicesAgainstSandboxTests : IAsyncLifetime
     [Fact]
     public async Task PipelineStage_OfAnUnknownPipeline_IsNoneWithTheReason()
     {
-        var resolved = await _invoker.ResolveAsync(
+        var resolved = await _world.Invoker.ResolveAsync(
             "opportunities.create",
             "pipelineStageId",
             new JsonObject { ["pipelineId"] = "nonexistent" },
-            _location);
+            _world.Location);
 
         Assert.Empty(resolved.Choices);
         Assert.Equal("opportunities.pipelines.list lists no pipelines with id 'nonexistent'", resolved.Reason);
@@ -75,7 +44,7 @@ public sealed class ChoicesAgainstSandboxTests : IAsyncLifetime
     [InlineData("contacts.update", "Pincode")]
     public async Task CustomFieldIds_OfContacts_AreTheLocationsContactFields(string key, string label)
     {
-        var resolved = await _invoker.ResolveAsync(key, "customFields.id", [], _location);
+        var resolved = await _world.Invoker.ResolveAsync(key, "customFields.id", [], _world.Location);
 
         var choice = Assert.Single(resolved.Choices);
         Assert.Equal(label, choice.Label);
@@ -85,7 +54,8 @@ public sealed class ChoicesAgainstSandboxTests : IAsyncLifetime
     [Fact]
     public async Task CustomFieldIds_OfOpportunities_LeaveOutTheContactFields()
     {
-        var resolved = await _invoker.ResolveAsync("opportunities.create", "customFields.id", [], _location);
+        var resolved = await _world.Invoker.ResolveAsync(
+            "opportunities.create", "customFields.id", [], _world.Location);
 
         Assert.Empty(resolved.Choices);
     }
