@@ -5,6 +5,7 @@ using Connector.Recipes.Definitions;
 using Connector.Recipes.Loading;
 using Connector.Recipes.Running;
 using Connector.Recipes.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace Connector.Cli;
 
@@ -13,14 +14,18 @@ internal sealed class RecipeSession : IDisposable
 {
     private readonly LocalState _state;
     private readonly HttpClient _http = new();
-    private readonly ConnectorClients _clients = new(new InvokerOptions());
+    private readonly ConnectorClients _clients;
     private readonly ConnectionResolver _resolver;
 
-    public RecipeSession(string? definitions)
+    /// <param name="loggers">
+    /// Where retries, token refreshes and re-authorizations are logged (never a token); default nowhere.
+    /// </param>
+    public RecipeSession(string? definitions, ILoggerFactory? loggers = null)
     {
         Catalog = CatalogSource.Load(definitions);
         _state = LocalState.Open();
-        _resolver = new ConnectionResolver(Catalog, _state.Connections, _http);
+        _clients = new ConnectorClients(new InvokerOptions(), loggers: loggers);
+        _resolver = new ConnectionResolver(Catalog, _state.Connections, _http, loggers: loggers);
         Invoker = new OperationInvoker(Catalog, _clients);
         Store = new RunStore(_state.Store);
         Engine = new RecipeEngine(Invoker, Store, Connect);

@@ -35,22 +35,17 @@ internal static class HostCommand
                 throw new CommandException($"no recipes folder at '{recipes}'");
             }
 
-            using var session = new RecipeSession(parse.GetValue(definitions));
+            // The runtime's own events (retries, token refreshes, a connection that needs signing in again)
+            // reach the same console as the host's.
+            using var loggers = LoggerFactory.Create(ConfigureLogging);
+            using var session = new RecipeSession(parse.GetValue(definitions), loggers);
             var options = new RecipeHostOptions
             {
                 RecipesFolder = Path.GetFullPath(recipes),
                 MaxConcurrentPolls = parse.GetValue(concurrency),
                 PollNow = parse.GetValue(pollNow),
             };
-            using var host = RecipeHostBuilder.Build(options, session.Catalog, session.Engine, logging => logging
-                .AddSimpleConsole(console =>
-                {
-                    console.SingleLine = true;
-                    console.TimestampFormat = "HH:mm:ss ";
-                })
-                .SetMinimumLevel(LogLevel.Information)
-                .AddFilter("Quartz", LogLevel.Warning)
-                .AddFilter("Microsoft", LogLevel.Warning));
+            using var host = RecipeHostBuilder.Build(options, session.Catalog, session.Engine, ConfigureLogging);
             await parse.InvocationConfiguration.Output.WriteLineAsync(
                 $"Hosting the recipes of {options.RecipesFolder}; Ctrl-C stops.");
             await host.RunAsync(cancellationToken);
@@ -58,4 +53,15 @@ internal static class HostCommand
         });
         return command;
     }
+
+    // One line per event, timestamped; the frameworks' chatter below warnings left out.
+    private static void ConfigureLogging(ILoggingBuilder logging) => logging
+        .AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss ";
+        })
+        .SetMinimumLevel(LogLevel.Information)
+        .AddFilter("Quartz", LogLevel.Warning)
+        .AddFilter("Microsoft", LogLevel.Warning);
 }
