@@ -74,6 +74,21 @@ public sealed class RecipeLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_UnknownFieldAndUnknownOperation_ReportsBoth_AndLoadsNothing()
+    {
+        var result = Load(Valid
+            .Replace("name: welcome-note", "name: welcome-note\ncolour: blue", StringComparison.Ordinal)
+            .Replace("action: contacts.notes.create", "action: contacts.notes.make", StringComparison.Ordinal));
+
+        Assert.Empty(result.Recipes);
+        Assert.Equal(2, result.Problems.Count);
+        Assert.Contains(result.Problems, p => p.Location.Line == 2
+            && p.Message.Contains("colour", StringComparison.Ordinal));
+        Assert.Contains(result.Problems, p => p.Location.Line == 12
+            && p.Message.Contains("no operation 'contacts.notes.make'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Load_TwoRecipesWithOneName_KeepsTheFirst()
     {
         File.WriteAllText(Path.Combine(_folder, "a.yaml"), Valid);

@@ -24,14 +24,16 @@ public static class RecipeLoader
         var problems = new List<DefinitionProblem>();
         foreach (var file in paths.SelectMany(Expand).Distinct(StringComparer.Ordinal))
         {
-            if (Read(file, problems) is { } recipe)
+            if (Read(file, problems, out var matchesSchema) is not { } recipe)
             {
-                var found = RecipeRules.Check(recipe, catalog);
-                problems.AddRange(found);
-                if (found.Count == 0)
-                {
-                    recipes.Add(recipe);
-                }
+                continue;
+            }
+
+            var found = matchesSchema ? RecipeRules.Check(recipe, catalog) : CheckRest(recipe, catalog);
+            problems.AddRange(found.Where(p => !problems.Contains(p)));
+            if (matchesSchema && found.Count == 0)
+            {
+                recipes.Add(recipe);
             }
         }
 
@@ -55,8 +57,27 @@ public static class RecipeLoader
         ? Directory.EnumerateFiles(path, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
         : File.Exists(path) ? [path] : throw new FileNotFoundException($"No recipe file or folder at '{path}'.", path);
 
-    private static RecipeDefinition? Read(string file, List<DefinitionProblem> problems)
+    // The checks beyond the schema, of a recipe the schema rejected: what they find is reported too, so a
+    // broken file shows all its problems at once; what a half-read recipe makes them trip over is not.
+    private static IReadOnlyList<DefinitionProblem> CheckRest(RecipeDefinition recipe, OperationCatalog catalog)
     {
+        try
+        {
+            return RecipeRules.Check(recipe, catalog);
+        }
+        catch (Exception error) when (error is NullReferenceException or ArgumentException or InvalidOperationException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>
+    /// Reads one file; problems are added to <paramref name="problems"/>. A file the schema rejects is still
+    /// read as far as it can be (<paramref name="matchesSchema"/> false), for its other problems.
+    /// </summary>
+    private static RecipeDefinition? Read(string file, List<DefinitionProblem> problems, out bool matchesSchema)
+    {
+        matchesSchema = false;
         JsonNode? root;
         DefinitionSource source;
         try
@@ -70,12 +91,23 @@ public static class RecipeLoader
         }
 
         var schemaProblems = Schema.Check(root, source);
-        if (schemaProblems.Count > 0)
+        problems.AddRange(schemaProblems);
+        matchesSchema = schemaProblems.Count == 0;
+        try
         {
-            problems.AddRange(schemaProblems);
+            return Build(root, source);
+        }
+        catch (Exception error) when (!matchesSchema
+            && error is NullReferenceException or InvalidOperationException or FormatException or ArgumentException)
+        {
+            // A document the schema rejected may not have the shape of a recipe at all: its schema problems
+            // say what is wrong.
             return null;
         }
+    }
 
+    private static RecipeDefinition Build(JsonNode? root, DefinitionSource source)
+    {
         var recipe = root!.AsObject();
         var trigger = recipe["trigger"]!.AsObject();
         return new RecipeDefinition
