@@ -191,6 +191,13 @@ internal static class OpsCommand
                 await output.WriteLineAsync($"{choice.Value.ToString(),-24}  {choice.Label}");
             }
 
+            if (choices.Count == 0)
+            {
+                // An empty list is an answer (nothing of that kind exists yet), not a failure; say so.
+                await parse.InvocationConfiguration.Error.WriteLineAsync(
+                    $"connector: {op.Key} {parse.GetValue(field)}: the listing has no choices yet");
+            }
+
             return 0;
         });
         return command;
