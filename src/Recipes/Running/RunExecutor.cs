@@ -90,7 +90,7 @@ internal sealed class RunExecutor(OperationInvoker invoker, RunStore store, RunS
         try
         {
             skip = step.When is not null && !Truthy(scripts.When(recipe, step).Run(Arguments(scope), out _));
-            elements = skip || step.ForEach is null ? null : Elements(recipe, step, scope);
+            elements = skip || step.ForEach is null ? null : scripts.Elements(recipe, step, Arguments(scope));
         }
         catch (ScriptException error)
         {
@@ -107,8 +107,8 @@ internal sealed class RunExecutor(OperationInvoker invoker, RunStore store, RunS
         }
 
         JsonNode input = elements is null
-            ? Render(step.Inputs, scope)
-            : new JsonArray([.. elements.Select(each => (JsonNode)Render(step.Inputs, scope, each))]);
+            ? StepInputs.Render(step.Inputs, scope)
+            : StepInputs.RenderEach(step.Inputs, scope, elements);
         var progress = elements is null ? null : Progress(earlier);
         if (earlier is { Status: StepStatus.Started } && step.Kind == StepKind.Action && step.Reconcile is not null
             && await ReconcileInterruptedAsync(
@@ -265,17 +265,6 @@ internal sealed class RunExecutor(OperationInvoker invoker, RunStore store, RunS
             : new StepOutcome(StepStatus.Failed, progress.DeepClone(), string.Join("; ", errors));
     }
 
-    /// <summary>
-    /// The elements a forEach step repeats its action for: an array, or one element for anything else.
-    /// </summary>
-    private List<JsonNode?> Elements(RecipeDefinition recipe, RecipeStep step, JsonObject scope) =>
-        scripts.ForEach(recipe, step).Run(Arguments(scope), out _) switch
-        {
-            JsonArray array => [.. array.Select(e => e?.DeepClone())],
-            null => [],
-            var single => [single.DeepClone()],
-        };
-
     // Records a step that settled without acting.
     private StepOutcome Settle(RunRecord run, RecipeStep step, StepOutcome outcome)
     {
@@ -287,19 +276,6 @@ internal sealed class RunExecutor(OperationInvoker invoker, RunStore store, RunS
     // What an earlier attempt of a forEach step recorded as done; nothing when it never ran.
     private static JsonArray Progress(StepRecord? earlier) =>
         earlier?.Output is JsonArray done ? (JsonArray)done.DeepClone() : [];
-
-    private static JsonObject Render(JsonObject inputs, JsonObject scope, JsonNode? each = null)
-    {
-        scope["each"] = each?.DeepClone();
-        try
-        {
-            return JsonTemplate.Compile(inputs.DeepClone()).Render(scope) as JsonObject ?? [];
-        }
-        finally
-        {
-            scope.Remove("each");
-        }
-    }
 
     /// <summary>
     /// After a crash mid-step: looks for what the action in flight (the single one, or the forEach element
@@ -351,7 +327,7 @@ internal sealed class RunExecutor(OperationInvoker invoker, RunStore store, RunS
     {
         var reconcile = step.Reconcile!;
         var listing = invoker.Catalog.Get(reconcile.Operation);
-        var inputs = Render(reconcile.Inputs, scope, each);
+        var inputs = StepInputs.Render(reconcile.Inputs, scope, each);
         var result = await invoker.InvokeAsync(
                 listing.Key, inputs, connections(listing.Connector.Key), cancellationToken)
             .ConfigureAwait(false);

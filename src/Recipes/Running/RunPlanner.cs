@@ -125,26 +125,18 @@ internal sealed class RunPlanner(OperationInvoker invoker, RunScripts scripts, R
         Func<string, ConnectionContext> connections)
     {
         var op = invoker.Catalog.Get(step.Operation!);
-        var (elements, first) = scripts.ForEach(recipe, step).Run(arguments, out _) switch
-        {
-            JsonArray array => (array.Count, array.FirstOrDefault()),
-            null => (0, null),
-            var single => (1, single),
-        };
-        if (elements == 0)
+        var elements = scripts.Elements(recipe, step, arguments);
+        if (elements.Count == 0)
         {
             return (new PlannedStep(step.Key, $"would send {op.Key} for each of no elements: nothing", null),
                 new JsonArray(), false);
         }
 
-        scope["each"] = first?.DeepClone();
-        var inputs = JsonTemplate.Compile(step.Inputs.DeepClone()).Render(scope) as JsonObject ?? [];
-        scope.Remove("each");
+        var inputs = StepInputs.Render(step.Inputs, scope, elements[0]);
         var request = invoker.Preview(op.Key, inputs, connections(op.Connector.Key));
-        var samples = new JsonArray([.. Enumerable.Range(0, elements).Select(_ => op.Output.Sample?.DeepClone())]);
-        return (new PlannedStep(
-                step.Key, $"would send {op.Key} {elements} time(s), once per element (the first shown)", request),
-            samples, false);
+        var samples = new JsonArray([.. elements.Select(_ => op.Output.Sample?.DeepClone())]);
+        var described = $"would send {op.Key} {elements.Count} time(s), once per element (the first shown)";
+        return (new PlannedStep(step.Key, described, request), samples, false);
     }
 
     private static bool IsReadOnly(OperationDefinition op) =>

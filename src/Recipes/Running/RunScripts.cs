@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Collections.Concurrent;
 using Connector.Recipes.Definitions;
 using Connector.Runtime.Scripting;
@@ -26,6 +27,17 @@ internal sealed class RunScripts(ScriptLimits limits)
 
     public CompiledScript ForEach(RecipeDefinition recipe, RecipeStep step) =>
         Get(recipe, step, "forEach", $"return ({step.ForEach});", FilterParameters);
+
+    /// <summary>
+    /// The elements a forEach step repeats its action for: an array, or one element for anything else.
+    /// </summary>
+    public List<JsonNode?> Elements(RecipeDefinition recipe, RecipeStep step, JsonNode?[] arguments) =>
+        ForEach(recipe, step).Run(arguments, out _) switch
+        {
+            JsonArray array => [.. array.Select(e => e?.DeepClone())],
+            null => [],
+            var single => [single.DeepClone()],
+        };
 
     public CompiledScript Match(RecipeDefinition recipe, RecipeStep step) =>
         Get(recipe, step, "reconcile/match", $"return ({step.Reconcile!.Match});", MatchParameters);
