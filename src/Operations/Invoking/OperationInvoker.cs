@@ -87,9 +87,10 @@ public sealed partial class OperationInvoker(
     }
 
     internal CompiledOperation Compile(OperationDefinition definition) =>
-        _compiled.TryGetValue(definition.Key, out var compiled)
-            ? compiled
-            : _compiled.GetOrAdd(definition.Key, _ => new CompiledOperation(definition, _options.Scripts));
+        _compiled.GetOrAdd(
+            definition.Key,
+            static (_, state) => new CompiledOperation(state.Definition, state.Scripts),
+            (Definition: definition, _options.Scripts));
 
     /// <summary>Checks the inputs and builds the scope templates render from: inputs plus <c>connection</c>.</summary>
     internal static JsonObject Bind(CompiledOperation operation, JsonObject inputs, ConnectionContext connection)

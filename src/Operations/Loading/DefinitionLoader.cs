@@ -44,9 +44,16 @@ public static class DefinitionLoader
 
             var operation = DefinitionReader.Read<OperationDefinition>(
                 file, SchemaCheck.Operation, problems, out var matches);
-            if (operation is not null
-                && (matches ? Check(operation, connector, problems) : CheckRest(operation, connector, problems))
-                && matches)
+            if (operation is null)
+            {
+                continue;
+            }
+
+            if (!matches)
+            {
+                CheckRest(operation, connector, problems);
+            }
+            else if (Check(operation, connector, problems))
             {
                 operations.Add(operation);
             }
@@ -75,7 +82,7 @@ public static class DefinitionLoader
 
     // The checks beyond the schema, of a file the schema rejected: what they can find is reported too, so a
     // broken file shows all its problems at once; what a half-read definition makes them trip over is not.
-    private static bool CheckRest(
+    private static void CheckRest(
         OperationDefinition operation,
         ConnectorDefinition connector,
         List<DefinitionProblem> problems)
@@ -87,11 +94,10 @@ public static class DefinitionLoader
         }
         catch (Exception error) when (error is NullReferenceException or ArgumentException or InvalidOperationException)
         {
-            return false;
+            return;
         }
 
         problems.AddRange(found.Where(p => !problems.Contains(p)));
-        return false;
     }
 
     private static List<OperationDefinition> UniqueKeys(
