@@ -35,7 +35,6 @@ public sealed partial class ConnectorClient : IDisposable
     private readonly ILogger _logger;
     private readonly ResiliencePipeline<Attempt> _retries;
     private readonly string _basePath;
-    private readonly string? _origin;
     private readonly KeyValuePair<string, string>[] _headers;
 
     public ConnectorClient(
@@ -53,12 +52,6 @@ public sealed partial class ConnectorClient : IDisposable
             Timeout = Timeout.InfiniteTimeSpan,
         };
         _basePath = options.BaseUrl.AbsolutePath.TrimEnd('/');
-        // Parsing the address as text costs half of what UriBuilder does and gives the same address,
-        // except that it would drop a base URL's query or fragment, and white space at the end of a
-        // path where UriBuilder escapes it: those still go through UriBuilder.
-        _origin = options.BaseUrl.Query.Length == 0 && options.BaseUrl.Fragment.Length == 0
-            ? options.BaseUrl.GetLeftPart(UriPartial.Authority)
-            : null;
         _headers = [.. options.Headers];
         RateLimiter = new RateLimiter(options.RateBudgets, options.RateLimiter, _time);
         _retries = BuildRetries();
@@ -257,10 +250,13 @@ public sealed partial class ConnectorClient : IDisposable
             ? string.Join('&',
                 request.Query.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"))
             : null;
-        var path = _basePath + request.Path;
-        var target = _origin is not null && !EndsInWhiteSpace(path)
-            ? new Uri(query is null ? _origin + path : $"{_origin}{path}?{query}")
-            : Build(path, query);
+        var builder = new UriBuilder(_options.BaseUrl) { Path = _basePath + request.Path };
+        if (query is not null)
+        {
+            builder.Query = query;
+        }
+
+        var target = builder.Uri;
         if (target.Scheme != _options.BaseUrl.Scheme || target.Authority != _options.BaseUrl.Authority
             || !target.AbsolutePath.StartsWith(_basePath + "/", StringComparison.Ordinal))
         {
@@ -270,19 +266,6 @@ public sealed partial class ConnectorClient : IDisposable
 
         return target;
     }
-
-    private Uri Build(string path, string? query)
-    {
-        var builder = new UriBuilder(_options.BaseUrl) { Path = path };
-        if (query is not null)
-        {
-            builder.Query = query;
-        }
-
-        return builder.Uri;
-    }
-
-    private static bool EndsInWhiteSpace(string path) => path.Length > 0 && path[^1] <= ' ';
 
     private bool ShouldRetry(ApiRequest request, Outcome<Attempt> outcome) => outcome switch
     {
