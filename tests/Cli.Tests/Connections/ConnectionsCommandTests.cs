@@ -7,14 +7,8 @@ namespace Connector.Cli.Tests.Connections;
 public sealed class ConnectionsCommandTests : IAsyncLifetime
 {
     private OAuthWorld _world = null!;
-    private string? _previousHome;
 
-    public async Task InitializeAsync()
-    {
-        _world = await OAuthWorld.StartAsync();
-        _previousHome = Environment.GetEnvironmentVariable("CONNECTOR_HOME");
-        Environment.SetEnvironmentVariable("CONNECTOR_HOME", _world.Home.Folder);
-    }
+    public async Task InitializeAsync() => _world = (await OAuthWorld.StartAsync()).AsConnectorHome();
 
     [Fact]
     public async Task Add_OAuth_DrivesTheWholeSignInAndStoresTheConnection()
@@ -106,9 +100,5 @@ public sealed class ConnectionsCommandTests : IAsyncLifetime
             + $"the command ended with {(adding.IsCompleted ? adding.Result : -1)}");
     }
 
-    public async Task DisposeAsync()
-    {
-        Environment.SetEnvironmentVariable("CONNECTOR_HOME", _previousHome);
-        await _world.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _world.DisposeAsync();
 }

@@ -15,7 +15,10 @@ namespace Connector.Cli.Tests.Connections;
 /// <summary>A sandbox with a registered OAuth app, a home folder, and what it takes to sign in to one.</summary>
 internal sealed class OAuthWorld : IAsyncDisposable
 {
+    private const string ConnectorHomeVariable = "CONNECTOR_HOME";
+
     private readonly HttpClient _http;
+    private (bool Set, string? Previous) _home;
 
     private OAuthWorld(
         SandboxServer sandbox,
@@ -112,8 +115,28 @@ internal sealed class OAuthWorld : IAsyncDisposable
         Directory.EnumerateFiles(Home.Folder, "*", SearchOption.AllDirectories)
             .Select(f => System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(f))));
 
+    /// <summary>
+    /// Points CONNECTOR_HOME at this world's home, for tests of the commands (which read it), until the world
+    /// is disposed; tests doing so share <see cref="SharedHome"/>'s collection.
+    /// </summary>
+    public OAuthWorld AsConnectorHome()
+    {
+        if (!_home.Set)
+        {
+            _home = (true, Environment.GetEnvironmentVariable(ConnectorHomeVariable));
+        }
+
+        Environment.SetEnvironmentVariable(ConnectorHomeVariable, Home.Folder);
+        return this;
+    }
+
     public async ValueTask DisposeAsync()
     {
+        if (_home.Set)
+        {
+            Environment.SetEnvironmentVariable(ConnectorHomeVariable, _home.Previous);
+        }
+
         Resolver.Dispose();
         Clients.Dispose();
         Database.Dispose();

@@ -20,13 +20,10 @@ public sealed class SecretScanTests : IAsyncLifetime
     private readonly List<string> _secrets = [];
     private readonly List<string> _printed = [];
     private OAuthWorld _world = null!;
-    private string? _previousHome;
 
     public async Task InitializeAsync()
     {
-        _world = await OAuthWorld.StartAsync(_clock, _logs.Factory);
-        _previousHome = Environment.GetEnvironmentVariable("CONNECTOR_HOME");
-        Environment.SetEnvironmentVariable("CONNECTOR_HOME", _world.Home.Folder);
+        _world = (await OAuthWorld.StartAsync(_clock, _logs.Factory)).AsConnectorHome();
     }
 
     [Fact]
@@ -147,7 +144,6 @@ public sealed class SecretScanTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        Environment.SetEnvironmentVariable("CONNECTOR_HOME", _previousHome);
         await _world.DisposeAsync();
         _logs.Dispose();
     }

@@ -8,14 +8,8 @@ namespace Connector.Cli.Tests.Connections;
 public sealed class SignInCommandTests : IAsyncLifetime
 {
     private OAuthWorld _world = null!;
-    private string? _previousHome;
 
-    public async Task InitializeAsync()
-    {
-        _world = await OAuthWorld.StartAsync();
-        _previousHome = Environment.GetEnvironmentVariable("CONNECTOR_HOME");
-        Environment.SetEnvironmentVariable("CONNECTOR_HOME", _world.Home.Folder);
-    }
+    public async Task InitializeAsync() => _world = (await OAuthWorld.StartAsync()).AsConnectorHome();
 
     [Fact]
     public async Task Add_WithSeveralScopes_PrintsAnAddressWithoutRawSpaces_ThatSignsInWithThoseScopes()
@@ -76,9 +70,5 @@ public sealed class SignInCommandTests : IAsyncLifetime
         Assert.Contains("no sign-in within 1 s", run.Error);
     }
 
-    public async Task DisposeAsync()
-    {
-        Environment.SetEnvironmentVariable("CONNECTOR_HOME", _previousHome);
-        await _world.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _world.DisposeAsync();
 }
