@@ -263,17 +263,11 @@ internal static class DemoCommand
     {
         public int Fired { get; private set; }
 
-        public int Succeeded { get; private set; }
-
-        public int Stopped { get; private set; }
-
         public int Failed { get; private set; }
 
         public void Add(PollSummary summary)
         {
             Fired += summary.Fired;
-            Succeeded += summary.Succeeded;
-            Stopped += summary.Stopped;
             Failed += summary.Failed;
         }
     }
